@@ -1,0 +1,62 @@
+"""Paths and settings, read from the environment at call time (never cached at import)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+
+#: Environment variables the app reads.
+ENV_DATABASE_URL = "DATABASE_URL"
+ENV_GEO_DIR = "KUMPPANUUS_GEO_DIR"
+ENV_CACHE_DIR = "KUMPPANUUS_CACHE_DIR"
+ENV_UPLOAD_DIR = "KUMPPANUUS_UPLOAD_DIR"
+ENV_STAFF_FILE = "KUMPPANUUS_STAFF_FILE"
+ENV_MAX_UPLOAD_MB = "KUMPPANUUS_MAX_UPLOAD_MB"
+ENV_MIN_GROUP_N = "KUMPPANUUS_MIN_GROUP_N"
+
+MAX_ROWS = 200_000
+
+
+def database_url() -> str:
+    """SQLAlchemy URL: `DATABASE_URL`, else an SQLite file under data/."""
+    url = os.environ.get(ENV_DATABASE_URL, "").strip()
+    return url or f"sqlite:///{DATA_DIR / 'kumppanuus.db'}"
+
+
+def geo_dir() -> Path:
+    """Folder of the NLS boundary files: `KUMPPANUUS_GEO_DIR`, else ../shared/geo."""
+    raw = os.environ.get(ENV_GEO_DIR, "").strip()
+    return Path(raw) if raw else REPO_ROOT.parent / "shared" / "geo"
+
+
+def cache_dir() -> Path:
+    """Cache for derived geometry; outside the repository so nothing derived is committed."""
+    raw = os.environ.get(ENV_CACHE_DIR, "").strip()
+    return Path(raw) if raw else Path.home() / ".cache" / "kumppanuus"
+
+
+def upload_dir() -> Path:
+    """Where original uploaded files are kept (gitignored)."""
+    raw = os.environ.get(ENV_UPLOAD_DIR, "").strip()
+    return Path(raw) if raw else DATA_DIR / "uploads"
+
+
+def staff_file() -> Path:
+    """TOML file of staff users with bcrypt hashes (gitignored)."""
+    raw = os.environ.get(ENV_STAFF_FILE, "").strip()
+    return Path(raw) if raw else DATA_DIR / "staff.toml"
+
+
+def max_upload_bytes() -> int:
+    """Largest accepted upload, default 10 MB."""
+    raw = os.environ.get(ENV_MAX_UPLOAD_MB, "").strip()
+    return int(float(raw) * 1_000_000) if raw else 10_000_000
+
+
+def min_group_n() -> int:
+    """Smallest respondent group whose mean is shown (small-n rule), default 5."""
+    raw = os.environ.get(ENV_MIN_GROUP_N, "").strip()
+    return int(raw) if raw else 5
