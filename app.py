@@ -1,0 +1,41 @@
+"""Kumppanuuskartta: page config, shared sidebar, login state and the navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from kumppanuus.i18n import t
+from ui import context, data
+
+st.set_page_config(page_title="Kumppanuuskartta", page_icon="🗺️", layout="wide")
+
+try:
+    data.store()  # creates and seeds the database on first run
+    ctx = context.sidebar()
+except SQLAlchemyError as exc:
+    st.error(t("db_error", error=type(exc).__name__))
+    st.stop()
+st.session_state["_ctx"] = ctx
+if ctx.presentation:
+    context.presentation_css()
+
+pages = [
+    st.Page("pages/kartta.py", title=ctx.tr("page_map"), icon="🗺️", url_path="kartta",
+            default=True),
+    st.Page("pages/poydat.py", title=ctx.tr("page_tables"), icon="📅", url_path="poydat"),
+    st.Page("pages/yhteyshenkilot.py", title=ctx.tr("page_people"), icon="👥",
+            url_path="yhteyshenkilot"),
+    st.Page("pages/jarjestoystavallisyys.py", title=ctx.tr("page_scores"), icon="⭐",
+            url_path="jarjestoystavallisyys"),
+    # The upload page exists in the navigation only for logged-in staff; for everyone else the
+    # same URL shows the login form, so a deep link to /lataa is gated too.
+    st.Page("pages/lataa.py" if ctx.user else "pages/kirjaudu.py",
+            title=ctx.tr("page_upload"), icon="⬆️", url_path="lataa"),
+]
+page = st.navigation(pages)
+try:
+    page.run()
+except SQLAlchemyError as exc:
+    st.error(t("db_error", ctx.lang, error=type(exc).__name__))
+st.sidebar.caption(ctx.tr("source_note"))

@@ -1,0 +1,103 @@
+"""The importable kinds as the store sees them: table model, key and value columns.
+
+Column names are the canonical ones of shared/spec/data-formats.md. `scores` is the one kind whose
+stored form differs from its file form: a file row carries `score` or `mean` + `n`, the database
+keeps `score_sum` + `n` so single ratings and aggregates add up exactly (see `scores_to_db`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kumppanuus import db
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    name: str
+    model: type
+    key: tuple[str, ...]
+    values: tuple[str, ...]
+    export_columns: tuple[str, ...]
+
+    @property
+    def db_columns(self) -> tuple[str, ...]:
+        return self.key + self.values
+
+
+KINDS: dict[str, KindSpec] = {
+    "tables": KindSpec(
+        "tables",
+        db.PartnershipTable,
+        ("round", "table_no"),
+        ("date", "name", "municipalities", "participants", "online_peak", "onsite",
+         "registered_local_orgs", "registered_regional_orgs", "registered_officials",
+         "format", "memo_url"),
+        ("round", "table_no", "date", "name", "municipalities", "participants", "online_peak",
+         "onsite", "registered_local_orgs", "registered_regional_orgs", "registered_officials",
+         "format", "memo_url"),
+    ),
+    "contacts": KindSpec(
+        "contacts",
+        db.Contact,
+        ("municipality", "name", "role"),
+        ("organisation", "email", "phone", "status", "note"),
+        ("municipality", "name", "role", "organisation", "email", "phone", "status", "note"),
+    ),
+    "speakers": KindSpec(
+        "speakers",
+        db.Speaker,
+        ("round", "table_no", "name"),
+        ("title", "organisation"),
+        ("round", "table_no", "name", "title", "organisation"),
+    ),
+    "scores": KindSpec(
+        "scores",
+        db.Score,
+        ("round", "source", "municipality", "respondent_group", "criterion", "respondent"),
+        ("date", "score_sum", "n", "scale_min", "scale_max", "is_example"),
+        ("round", "source", "date", "municipality", "respondent_group", "criterion", "score",
+         "mean", "n", "scale_min", "scale_max", "respondent"),
+    ),
+    "feedback": KindSpec(
+        "feedback",
+        db.Feedback,
+        ("round", "table_no", "question", "option"),
+        ("count", "is_example"),
+        ("round", "table_no", "question", "option", "count"),
+    ),
+}
+
+PERSONAL_COLUMNS = ("email", "phone")
+
+
+def scores_to_db(rows: pd.DataFrame, *, is_example: bool = False) -> pd.DataFrame:
+    """File form (score | mean+n) → stored form (score_sum, n)."""
+    out = rows.copy()
+    for col in ("score", "mean", "n", "respondent"):
+        if col not in out.columns:
+            out[col] = None
+    single = out["score"].notna()
+    n = pd.to_numeric(out["n"], errors="coerce")
+    out["n"] = n.where(~single, 1).astype("Int64")
+    mean = pd.to_numeric(out["mean"], errors="coerce")
+    out["score_sum"] = pd.to_numeric(out["score"], errors="coerce").where(single, mean * n)
+    out["respondent"] = out["respondent"].fillna("").astype(str)
+    for col, default in (("scale_min", 1.0), ("scale_max", 5.0)):
+        out[col] = pd.to_numeric(out.get(col), errors="coerce").fillna(default) \
+            if col in out.columns else default
+    if "is_example" not in out.columns:
+        out["is_example"] = is_example
+    return out.drop(columns=["score", "mean"])
+
+
+def scores_from_db(rows: pd.DataFrame) -> pd.DataFrame:
+    """Stored form → file form: a keyed single rating as `score`, anything else as mean + n."""
+    out = rows.copy()
+    single = (out["n"] == 1) & (out["respondent"] != "")
+    out["score"] = out["score_sum"].where(single)
+    out["mean"] = (out["score_sum"] / out["n"]).where(~single)
+    out["n"] = out["n"].astype("Int64").where(~single)
+    return out

@@ -1,0 +1,117 @@
+"""Attendance metrics: DataFrames in, DataFrames out (no database, no streamlit).
+
+Conventions
+- A table that covers several municipalities is divided by their *combined* population when
+  computing participants per 1,000 inhabitants.
+- Per municipality, `participants` is the sum of the participants of every table that covered it
+  (a shared table counts in full for each of its municipalities), and `per_1000` is the sum of
+  those tables' per-capita rates. Leader-area totals count each table once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+REGISTRATION_COLUMNS = {
+    "registered_local_orgs": "paikalliset järjestöt",
+    "registered_regional_orgs": "laajemman alueen toimijat",
+    "registered_officials": "viranhaltijat",
+}
+PRESENCE_COLUMNS = {"online_peak": "verkossa enimmillään", "onsite": "paikan päällä"}
+
+
+def split_codes(value: str | None) -> list[str]:
+    return [c.strip() for c in (value or "").split(",") if c.strip()]
+
+
+def table_municipalities(tables: pd.DataFrame) -> pd.DataFrame:
+    """One row per (table, municipality): round, table_no, municipality code."""
+    rows = [
+        {"round": r["round"], "table_no": r["table_no"], "code": code, "order": i}
+        for r in tables[["round", "table_no", "municipalities"]].to_dict("records")
+        for i, code in enumerate(split_codes(r["municipalities"]))
+    ]
+    return pd.DataFrame(rows, columns=["round", "table_no", "code", "order"])
+
+
+def tables_view(tables: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
+    """Tables sorted by date, with municipality names, Leader area, population and per 1,000."""
+    links = table_municipalities(tables).merge(
+        municipalities[["code", "name_fi", "population_2020", "leader_area"]], on="code",
+        how="left",
+    ).sort_values(["round", "table_no", "order"])
+    grouped = links.groupby(["round", "table_no"], sort=False).agg(
+        municipality_names=("name_fi", lambda s: ", ".join(s.dropna())),
+        population=("population_2020", "sum"),
+        leader_area=("leader_area", lambda s: s.mode().iloc[0] if s.notna().any() else None),
+    ).reset_index()
+    out = tables.merge(grouped, on=["round", "table_no"], how="left")
+    out["population"] = out["population"].astype("Int64")
+    out["per_1000"] = (out["participants"].astype("Float64") * 1000 /
+                       out["population"].replace(0, pd.NA)).astype("Float64")
+    out["label"] = out["table_no"].astype(str) + ". " + out["name"]
+    return out.sort_values(["date", "table_no"]).reset_index(drop=True)
+
+
+def round_totals(tables: pd.DataFrame) -> dict:
+    """Total participants, number of tables, mean per table."""
+    count = int(len(tables))
+    total = int(tables["participants"].fillna(0).sum()) if count else 0
+    return {"tables": count, "participants": total, "mean": total / count if count else None}
+
+
+def municipality_summary(tables: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
+    """Per municipality: tables covering it, participants, participants per 1,000."""
+    view = tables_view(tables, municipalities)
+    links = table_municipalities(tables).merge(
+        view[["round", "table_no", "label", "date", "participants", "per_1000"]],
+        on=["round", "table_no"],
+    )
+    agg = links.sort_values("date").groupby("code").agg(
+        n_tables=("table_no", "count"),
+        participants=("participants", "sum"),
+        per_1000=("per_1000", "sum"),
+        table_labels=("label", lambda s: "; ".join(s)),
+    ).reset_index()
+    out = municipalities.merge(agg, on="code", how="left")
+    out["n_tables"] = out["n_tables"].fillna(0).astype(int)
+    out["participants"] = out["participants"].astype("Int64")
+    out["per_1000"] = out["per_1000"].astype("Float64")
+    return out
+
+
+def leader_area_summary(
+    tables: pd.DataFrame, municipalities: pd.DataFrame, leader_areas: pd.DataFrame
+) -> pd.DataFrame:
+    """Per Leader area: municipalities, population, tables and participants (each table once)."""
+    base = municipalities.groupby("leader_area").agg(
+        municipalities=("code", "count"), population=("population_2020", "sum")
+    )
+    view = tables_view(tables, municipalities)
+    per_table = view.groupby("leader_area").agg(
+        tables=("table_no", "count"), participants=("participants", "sum")
+    )
+    out = leader_areas.set_index("code")[["name"]].join(base).join(per_table)
+    out[["tables", "participants"]] = out[["tables", "participants"]].fillna(0).astype(int)
+    return out.reset_index().rename(columns={"index": "code"})
+
+
+def _long(tables: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    present = tables.dropna(subset=list(columns), how="all")
+    long = present.melt(
+        id_vars=["round", "table_no", "name"], value_vars=list(columns),
+        var_name="measure", value_name="count",
+    ).dropna(subset=["count"])
+    long["group"] = long["measure"].map(columns)
+    long["count"] = long["count"].astype(int)
+    return long.reset_index(drop=True)
+
+
+def registrations(tables: pd.DataFrame) -> pd.DataFrame:
+    """Registrations by group, long form, only for tables that have the figures."""
+    return _long(tables, REGISTRATION_COLUMNS)
+
+
+def presence(tables: pd.DataFrame) -> pd.DataFrame:
+    """Online peak vs on-site, long form, only for tables that have the figures."""
+    return _long(tables, PRESENCE_COLUMNS)

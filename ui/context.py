@@ -1,0 +1,79 @@
+"""The shared sidebar (language, presentation mode, filters) and the page context it yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from kumppanuus import privacy
+from kumppanuus.i18n import LANGUAGES, t
+from ui import data
+
+ALL = "__all__"
+
+
+@dataclass(frozen=True)
+class Context:
+    lang: str
+    presentation: bool
+    user: str | None
+    round: str | None        # None = every round
+    leader_area: str | None  # None = every area
+    municipality: str | None  # 3-digit code, None = every municipality
+
+    @property
+    def personal(self) -> bool:
+        return privacy.can_see_personal(self.user, presentation=self.presentation)
+
+    def tr(self, key: str, **kwargs) -> str:
+        return t(key, self.lang, **kwargs)
+
+
+def _choice(label: str, options: dict[str, str], key: str, default: str = ALL) -> str | None:
+    keys = list(options)
+    if st.session_state.get(key) not in keys:
+        st.session_state[key] = default if default in keys else keys[0]
+    value = st.sidebar.selectbox(label, keys, format_func=options.get, key=key)
+    return None if value == ALL else value
+
+
+def sidebar() -> Context:
+    """Draw the controls every page shares and return their values."""
+    lang = st.sidebar.selectbox(
+        t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
+    )
+    if "presentation" not in st.session_state:
+        st.session_state["presentation"] = st.query_params.get("esitys") in ("1", "true")
+    presentation = st.sidebar.toggle(
+        t("presentation_mode", lang), key="presentation", help=t("presentation_help", lang)
+    )
+    rounds = data.reference("rounds")["round"].tolist()
+    default_round = rounds[-1] if rounds else ALL
+    rnd = _choice(t("round", lang), {ALL: t("all", lang)} | {r: r for r in rounds},
+                  "flt_round", default_round)
+    areas = data.reference("leader_areas")
+    area = _choice(t("leader_area", lang),
+                   {ALL: t("all", lang)} | dict(zip(areas["code"], areas["name"])), "flt_area")
+    munis = data.reference("municipalities")
+    if area:
+        munis = munis[munis["leader_area"] == area]
+    muni = _choice(t("municipality", lang),
+                   {ALL: t("all", lang)} | dict(zip(munis["code"], munis["name_fi"])), "flt_muni")
+    user = st.session_state.get("staff_user")
+    return Context(lang, presentation, user, rnd, area, muni)
+
+
+def current() -> Context:
+    """The context app.py computed for this run (pages call this)."""
+    ctx = st.session_state.get("_ctx")
+    return ctx if ctx is not None else sidebar()
+
+
+def presentation_css() -> None:
+    st.markdown(
+        "<style>html, body, [class*='st-'] {font-size: 1.15rem;} "
+        "h1 {font-size: 2.6rem !important;} [data-testid='stMetricValue'] "
+        "{font-size: 3rem !important;}</style>",
+        unsafe_allow_html=True,
+    )

@@ -1,0 +1,46 @@
+"""Cached loaders: one Store per database URL, frames cached per data version.
+
+`data_version()` is one cheap query per run; when any staff member imports or undoes, the
+version changes and every session reads fresh rows on its next run.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kumppanuus import config
+from kumppanuus.store import Store
+
+
+@st.cache_resource(show_spinner="Avataan tietokantaa…")
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def store() -> Store:
+    return _store(config.database_url())
+
+
+def data_version() -> str:
+    return store().data_version()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _frame(url: str, kind: str, version: str) -> pd.DataFrame:
+    return _store(url).frame(kind)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reference(url: str, name: str) -> pd.DataFrame:
+    return _store(url).reference(name)
+
+
+def frame(kind: str) -> pd.DataFrame:
+    """Current rows of an importable kind (tables, contacts, speakers, scores, feedback)."""
+    return _frame(config.database_url(), kind, data_version())
+
+
+def reference(name: str) -> pd.DataFrame:
+    """Reference facts (municipalities, leader_areas, municipality_parts, criteria, rounds)."""
+    return _reference(config.database_url(), name)
