@@ -118,10 +118,11 @@ class Store:
         return self._read(model, pk).drop(columns=["id"], errors="ignore")
 
     def frame(self, kind: str) -> pd.DataFrame:
-        """Stored rows of an importable kind, in the database's column form, sorted by key."""
+        """Stored rows of an importable kind, in the database's column form, in the order they
+        were written (the report's order for the seed, e.g. speakers in speaking order)."""
         spec = KINDS[kind]
         table = spec.model.__table__
-        df = self._read(spec.model, [table.c[k] for k in spec.key])
+        df = self._read(spec.model, [table.c.id])
         df = df.drop(columns=["id"])
         for col in df.columns:
             if isinstance(table.c[col].type, db.Integer) and not isinstance(

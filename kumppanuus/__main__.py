@@ -1,0 +1,156 @@
+"""Command line: `python -m kumppanuus COMMAND …` (contract: shared/spec/data-formats.md).
+
+Exit codes: 0 success; 1 invalid data / cannot undo; 2 usage or unreadable file.
+Errors go to stderr, one per line, as `FILE:ROW:COLUMN: message`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kumppanuus import pipeline
+from kumppanuus.kinds import KINDS
+from kumppanuus.store import CannotUndo, Store
+
+REFERENCE_KINDS = ("municipalities", "leader_areas")
+IMPORT_KINDS = (*KINDS, "menti")
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would exit itself; we keep control of exit codes
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m kumppanuus", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("init", help="luo tietokanta ja lataa kevään 2021 kierros")
+    for name in ("validate", "import"):
+        p = sub.add_parser(name)
+        p.add_argument("kind", choices=IMPORT_KINDS)
+        p.add_argument("file", type=Path)
+        if name == "import":
+            p.add_argument("--user", default="cli")
+            p.add_argument("--example", action="store_true",
+                           help="merkitse rivit esimerkkiaineistoksi (scores, feedback)")
+        for flag in ("--round", "--source", "--municipality", "--group", "--date"):
+            p.add_argument(flag)
+    p = sub.add_parser("export")
+    p.add_argument("kind", choices=(*KINDS, *REFERENCE_KINDS))
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--include-personal", action="store_true")
+    sub.add_parser("history")
+    p = sub.add_parser("undo")
+    p.add_argument("id", type=int)
+    return parser
+
+
+def _menti_meta(args) -> dict | None:
+    if args.kind != "menti":
+        return None
+    meta = {k: getattr(args, k) for k in ("round", "source", "municipality", "group", "date")}
+    missing = [f"--{k}" for k in ("round", "source", "municipality", "group") if not meta[k]]
+    if missing:
+        raise UsageError("menti-tuonti tarvitsee valitsimet " + ", ".join(missing))
+    return meta
+
+
+def _check(args) -> pipeline.Checked:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.file}: tiedostoa ei voi lukea ({exc.strerror})") from exc
+    return pipeline.check_bytes(
+        args.kind, data, str(args.file), Store(), menti_meta=_menti_meta(args)
+    )
+
+
+def _report(checked: pipeline.Checked) -> int:
+    for line in checked.warning_lines():
+        print(line, file=sys.stderr)
+    for line in checked.problem_lines():
+        print(line, file=sys.stderr)
+    if checked.unreadable:
+        return 2
+    return 1 if checked.problems else 0
+
+
+def cmd_validate(args) -> int:
+    checked = _check(args)
+    code = _report(checked)
+    if code == 0:
+        print(f"{args.file}: {len(checked.rows)} riviä kunnossa")
+    return code
+
+
+def cmd_import(args) -> int:
+    checked = _check(args)
+    code = _report(checked)
+    if code:
+        print(f"{args.file}: mitään ei tallennettu", file=sys.stderr)
+        return code
+    import_id, plan = pipeline.write(Store(), checked, user=args.user, example=args.example)
+    print(f"tuonti {import_id}: lisätty {len(plan.added)}, päivitetty {len(plan.updated)}, "
+          f"ennallaan {plan.unchanged}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    df = Store().export_frame(args.kind, include_personal=args.include_personal)
+    from kumppanuus.exports import csv_bytes
+
+    payload = csv_bytes(df)
+    if args.output:
+        args.output.write_bytes(payload)
+    else:
+        sys.stdout.write(payload.decode("utf-8"))
+    return 0
+
+
+def cmd_history(_args) -> int:
+    df = Store().history()
+    cols = ["id", "created_at", "user", "kind", "file_name", "sha256", "rows_added",
+            "rows_updated", "undone_at"]
+    sys.stdout.write(df[cols].to_csv(index=False))
+    return 0
+
+
+def cmd_undo(args) -> int:
+    try:
+        Store().undo_import(args.id)
+    except CannotUndo as exc:
+        print(f"undo {args.id}: {exc}", file=sys.stderr)
+        return 1
+    print(f"tuonti {args.id} peruttu")
+    return 0
+
+
+def cmd_init(_args) -> int:
+    store = Store(seed_data=False)
+    loaded = store.ensure_ready()
+    print("tietokanta luotu ja kevään 2021 kierros ladattu" if loaded
+          else "tietokanta on jo valmis; mitään ei muutettu")
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "validate": cmd_validate, "import": cmd_import,
+            "export": cmd_export, "history": cmd_history, "undo": cmd_undo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"käyttö: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
