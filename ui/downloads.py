@@ -1,0 +1,44 @@
+"""Download buttons for what a page shows: data as CSV/XLSX, charts as PNG.
+
+Data is produced only when the button is clicked (a callable `data`), and clicking does not
+rerun the page (`on_click="ignore"`).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from kumppanuus import charts, exports
+from kumppanuus.i18n import t
+
+
+def data_buttons(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> None:
+    """CSV (Finnish Excel: `;`, BOM) and XLSX of `df`; the caller removes personal columns."""
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv", lang), lambda: exports.csv_bytes(df, excel=True),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
+                       on_click="ignore")
+    c2.download_button(
+        t("download_xlsx", lang), lambda: exports.xlsx_bytes(df), file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx", on_click="ignore",
+    )
+
+
+def chart_buttons(chart: alt.TopLevelMixin, df: pd.DataFrame, name: str, key: str,
+                  lang: str = "fi") -> None:
+    """PNG of the chart plus the data behind it as CSV and XLSX."""
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(t("download_png", lang), lambda: charts.to_png(chart),
+                       file_name=f"{name}.png", mime="image/png", key=f"{key}_png",
+                       on_click="ignore")
+    c2.download_button(t("download_csv", lang), lambda: exports.csv_bytes(df, excel=True),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
+                       on_click="ignore")
+    c3.download_button(
+        t("download_xlsx", lang), lambda: exports.xlsx_bytes(df), file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx", on_click="ignore",
+    )
