@@ -1,0 +1,237 @@
+"""folium maps of the region: municipalities by Leader area or by a metric, Leader areas,
+and a marker fallback for when the boundary files are missing.
+
+Every map loads Leaflet from the app itself (geo.assets), has no background tiles unless asked,
+shows the NLS attribution, and gives each feature a stable `unit_id` property so a click can be
+read back from st_folium's `last_active_drawing`. The same inputs give the same map script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo import assets, scales, simplify
+from geo.elements import HATCH_FILL, Attribution, Legend, LegendEntry
+from geo.tooltips import AREA_TOOLTIP, UNIT_TOOLTIP, bilingual, tooltip_html, value_html
+
+LEADER_METRIC = "leader_area"
+ATTRIBUTION = "© Maanmittauslaitos, CC BY 4.0"
+UNIT_CLASS = "kk-unit"
+AREA_CLASS = "kk-area"
+NEIGHBOUR_CLASS = "kk-neighbour"
+OUTLINE_CLASS = "kk-outline"
+MARKER_CLASS = "kk-marker"
+LEADER_TITLE = "Leader-ryhmä"
+HIGHLIGHT = {"weight": 3, "color": "#000000"}
+FILL_OPACITY = 0.8
+
+
+def leader_label(code: str, leader_names: Mapping[str, str] | None) -> str:
+    """'Leader Liiveri' for code 'liiveri' (the code itself when no name is known)."""
+    return f"Leader {(leader_names or {}).get(code, code)}"
+
+
+def base_map(bounds: Sequence[float], *, tiles: bool = False, base_url: str = assets.VENDOR_URL) -> folium.Map:
+    """Empty map fitted to (minx, miny, maxx, maxy), loading only local Leaflet/jQuery."""
+    minx, miny, maxx, maxy = (float(b) for b in bounds)
+    m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=None,
+                   control_scale=True, min_zoom=5, max_zoom=13, zoom_snap=0.25)
+    assets.use_offline_assets(m, base_url)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
+    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    return m
+
+
+def _plain(value):
+    """A JSON-safe Python value (numpy scalars unwrapped, NA → None)."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or (np.isscalar(value) and pd.isna(value)):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _style(fill: str, class_name: str, missing: bool = False) -> dict:
+    style = {"fillColor": fill, "fillOpacity": FILL_OPACITY, "color": "#333333", "weight": 1,
+             "className": class_name}
+    if missing:
+        style.update({"fillColor": HATCH_FILL, "fillOpacity": 1, "dashArray": "4 3"})
+    return style
+
+
+def _feature_layer(gdf: gpd.GeoDataFrame, id_column: str, styles: dict, name: str) -> folium.GeoJson:
+    """GeoJson layer with one style per feature id and a tooltip from the `tooltip` column."""
+    properties = [c for c in gdf.columns if c != "geometry"]
+    frame = gdf.copy()
+    for column in properties:
+        frame[column] = [_plain(v) for v in frame[column]]
+    data = simplify.feature_collection(frame, properties, id_column=id_column)
+    return folium.GeoJson(
+        data, name=name,
+        style_function=lambda feature: styles[feature["properties"][id_column]],
+        highlight_function=lambda feature: HIGHLIGHT,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True, class_name="kk-tooltip"),
+    )
+
+
+def _context_layer(gdf: gpd.GeoDataFrame | None, style: dict, name: str) -> folium.GeoJson | None:
+    """A faint non-interactive layer (neighbours, region outline), or None."""
+    if gdf is None or gdf.empty:
+        return None
+    data = simplify.feature_collection(gdf[["geometry"]], [])
+    return folium.GeoJson(data, name=name, style_function=lambda feature: style, interactive=False)
+
+
+def _add_context(m: folium.Map, neighbours, outline, before: bool) -> None:
+    """Neighbours go under the region's units, the outline over them."""
+    layer = (_context_layer(neighbours, {"fillColor": "#f2f2f2", "fillOpacity": 1, "color": "#bdbdbd",
+                                         "weight": 0.7, "className": NEIGHBOUR_CLASS}, "naapurikunnat")
+             if before else
+             _context_layer(outline, {"fill": False, "color": "#222222", "weight": 2.2,
+                                      "className": OUTLINE_CLASS}, "maakunta"))
+    if layer is not None:
+        layer.add_to(m)
+
+
+def aligned_values(units: pd.DataFrame, values: pd.Series | None) -> pd.Series:
+    """`values` (indexed by unit_id or by municipality code) in units' row order; NaN if absent."""
+    if values is None:
+        return pd.Series(np.nan, index=units.index, dtype=float)
+    numeric = pd.to_numeric(values, errors="coerce")
+    numeric.index = numeric.index.astype(str)
+    by_unit = units["unit_id"].map(numeric)
+    by_code = units["code"].map(numeric[~numeric.index.duplicated()])
+    return by_unit.fillna(by_code).astype(float)
+
+
+def _leader_legend(codes: Sequence[str], leader_names) -> Legend:
+    order = [c for c in scales.LEADER_COLOURS if c in codes] + sorted(set(codes) - set(scales.LEADER_COLOURS))
+    entries = [LegendEntry(leader_label(c, leader_names), scales.leader_colour(c, order)) for c in order]
+    return Legend(LEADER_TITLE, entries)
+
+
+def _metric_legend(label: str, classes: scales.Classes, has_missing: bool) -> Legend:
+    entries = [LegendEntry(text, colour) for text, colour in zip(classes.labels(), classes.colours)]
+    if has_missing:
+        entries.append(LegendEntry(scales.MISSING_LABEL, missing=True))
+    return Legend(label, entries)
+
+
+def _unit_frame(units, values, metric, label, leader_names, tooltip) -> pd.DataFrame:
+    """Properties of each unit feature, including the composed tooltip HTML."""
+    frame = units.copy()
+    frame["leader_name"] = [leader_label(c, leader_names) for c in frame["leader_area"]]
+    frame["value"] = aligned_values(frame, values) if metric != LEADER_METRIC else np.nan
+    fields = list(tooltip)
+    if metric != LEADER_METRIC:
+        frame["value_text"] = [value_html(v) if not pd.isna(v) else scales.MISSING_LABEL for v in frame["value"]]
+        fields = [("value_text", label or metric)] + fields
+    heading = [bilingual(r.get("unit_name", r["name_fi"]), r.get("name_sv")) for _, r in frame.iterrows()]
+    frame["tooltip"] = [tooltip_html(h, row, fields) for h, (_, row) in zip(heading, frame.iterrows())]
+    keep = ["unit_id", "code", "part", "leader_area", "value", "tooltip", "geometry"]
+    return frame[keep]
+
+
+def _unit_styles(frame: pd.DataFrame, metric: str, diverging: bool) -> tuple[dict, scales.Classes | None]:
+    if metric == LEADER_METRIC:
+        order = list(dict.fromkeys(frame["leader_area"]))
+        return {u: _style(scales.leader_colour(c, order), UNIT_CLASS)
+                for u, c in zip(frame["unit_id"], frame["leader_area"])}, None
+    classes = scales.numeric_classes(frame["value"], diverging=diverging)
+    return {u: _style(classes.colour(v), UNIT_CLASS, missing=pd.isna(v))
+            for u, v in zip(frame["unit_id"], frame["value"])}, classes
+
+
+def build_map(
+    units: gpd.GeoDataFrame,
+    values: pd.Series | None = None,
+    metric: str = LEADER_METRIC,
+    *,
+    label: str = "",
+    diverging: bool = False,
+    leader_names: Mapping[str, str] | None = None,
+    tooltip: Sequence[tuple[str, str]] = UNIT_TOOLTIP,
+    neighbours: gpd.GeoDataFrame | None = None,
+    outline: gpd.GeoDataFrame | None = None,
+    tiles: bool = False,
+    base_url: str = assets.VENDOR_URL,
+) -> folium.Map:
+    """Municipalities coloured by Leader area (`metric='leader_area'`) or by `values`.
+
+    `values` is a numeric Series indexed by unit_id or municipality code (both Kurikka parts
+    take Kurikka's value unless a part has its own); `label` names it in the legend and
+    tooltip; `diverging=True` centres the scale on 0 (for a gap). Tooltip rows come from
+    `tooltip` (column, label) pairs whose columns the caller put in `units`.
+    """
+    m = base_map(units.total_bounds, tiles=tiles, base_url=base_url)
+    _add_context(m, neighbours, outline, before=True)
+    frame = _unit_frame(units, values, metric, label, leader_names, tooltip)
+    styles, classes = _unit_styles(frame, metric, diverging)
+    _feature_layer(frame, "unit_id", styles, "kunnat").add_to(m)
+    _add_context(m, neighbours, outline, before=False)
+    if classes is None:
+        m.add_child(_leader_legend(list(frame["leader_area"]), leader_names))
+    else:
+        m.add_child(_metric_legend(label or metric, classes, bool(frame["value"].isna().any())))
+    m.add_child(Attribution(ATTRIBUTION))
+    return m
+
+
+def build_leader_area_map(
+    areas: gpd.GeoDataFrame,
+    *,
+    leader_names: Mapping[str, str] | None = None,
+    tooltip: Sequence[tuple[str, str]] = AREA_TOOLTIP,
+    neighbours: gpd.GeoDataFrame | None = None,
+    outline: gpd.GeoDataFrame | None = None,
+    tiles: bool = False,
+    base_url: str = assets.VENDOR_URL,
+) -> folium.Map:
+    """The dissolved Leader areas (from `units.dissolve_leader_areas` plus the caller's totals
+    columns, e.g. tables and participants) with totals in the tooltips."""
+    m = base_map(areas.total_bounds, tiles=tiles, base_url=base_url)
+    _add_context(m, neighbours, outline, before=True)
+    frame = areas.copy()
+    frame["unit_id"] = frame["leader_area"]
+    frame["tooltip"] = [tooltip_html(leader_label(r["leader_area"], leader_names), r, tooltip)
+                        for _, r in frame.iterrows()]
+    order = list(frame["leader_area"])
+    styles = {c: _style(scales.leader_colour(c, order), AREA_CLASS) for c in order}
+    _feature_layer(frame[["unit_id", "leader_area", "tooltip", "geometry"]], "unit_id", styles, "leader").add_to(m)
+    _add_context(m, neighbours, outline, before=False)
+    m.add_child(_leader_legend(order, leader_names))
+    m.add_child(Attribution(ATTRIBUTION))
+    return m
+
+
+def build_marker_map(
+    centres: pd.DataFrame,
+    *,
+    leader_names: Mapping[str, str] | None = None,
+    tooltip: Sequence[tuple[str, str]] = UNIT_TOOLTIP,
+    tiles: bool = False,
+    base_url: str = assets.VENDOR_URL,
+) -> folium.Map:
+    """Fallback without boundary files: one circle per municipality centre (code, lat, lon,
+    name_fi, leader_area and any tooltip columns), coloured by Leader area."""
+    bounds = (centres["lon"].min() - 0.3, centres["lat"].min() - 0.2, centres["lon"].max() + 0.3,
+              centres["lat"].max() + 0.2)
+    m = base_map(bounds, tiles=tiles, base_url=base_url)
+    order = list(dict.fromkeys(centres["leader_area"]))
+    for _, row in centres.sort_values("code").iterrows():
+        row = row.copy()
+        row["leader_name"] = leader_label(row["leader_area"], leader_names)
+        text = tooltip_html(bilingual(row["name_fi"], row.get("name_sv")), row, tooltip)
+        folium.CircleMarker(
+            location=[float(row["lat"]), float(row["lon"])], radius=9, weight=1, color="#333333",
+            fill=True, fill_color=scales.leader_colour(row["leader_area"], order), fill_opacity=0.9,
+            class_name=MARKER_CLASS, tooltip=folium.Tooltip(text, class_name="kk-tooltip"),
+        ).add_to(m)
+    m.add_child(_leader_legend(order, leader_names))
+    return m

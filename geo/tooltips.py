@@ -1,0 +1,70 @@
+"""Tooltip HTML for map features: a bold heading plus the non-empty rows the caller asked for.
+
+folium's GeoJsonTooltip inserts property values as HTML, so every value is escaped here.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+from html import escape
+
+import pandas as pd
+
+from geo.scales import format_fi
+
+#: (column, Finnish label) rows shown for a municipality when the columns exist.
+UNIT_TOOLTIP: tuple[tuple[str, str], ...] = (
+    ("leader_name", "Leader-ryhmä"),
+    ("joint_authority", "Yhteistoiminta-alue"),
+    ("tables", "Kumppanuuspöydät"),
+    ("participants", "Osallistujia"),
+    ("split_note", "Miksi Kurikka on jaettu"),
+)
+#: Rows shown for a dissolved Leader area.
+AREA_TOOLTIP: tuple[tuple[str, str], ...] = (
+    ("municipalities", "Kunnat"),
+    ("n_units", "Kuntia"),
+    ("population_2020", "Asukkaita 2020"),
+    ("tables", "Kumppanuuspöytiä"),
+    ("participants", "Osallistujia"),
+)
+
+
+def is_empty(value) -> bool:
+    """None, NaN/NA, '' and empty lists count as no value."""
+    if isinstance(value, (list, tuple)):
+        return len(value) == 0
+    if isinstance(value, str):
+        return value.strip() == ""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def value_html(value) -> str:
+    """One value as escaped HTML: lists one item a line, numbers Finnish-formatted."""
+    if isinstance(value, (list, tuple)):
+        return "<br>".join(value_html(item) for item in value)
+    if isinstance(value, bool):
+        return escape(str(value))
+    if isinstance(value, numbers.Real):
+        return format_fi(value, 0 if float(value).is_integer() else 1)
+    return escape(str(value))
+
+
+def bilingual(name_fi: str, name_sv) -> str:
+    """'Teuva / Östermark'; just the Finnish name when the Swedish one is the same or missing."""
+    return name_fi if is_empty(name_sv) or name_sv == name_fi else f"{name_fi} / {name_sv}"
+
+
+def tooltip_html(heading: str, row: pd.Series, fields: Sequence[tuple[str, str]]) -> str:
+    """`<b>heading</b>` and a table of label/value rows, skipping missing or empty values."""
+    cells = [
+        f"<tr><th>{escape(label)}</th><td>{value_html(row[column])}</td></tr>"
+        for column, label in fields
+        if column in row.index and not is_empty(row[column])
+    ]
+    table = f"<table>{''.join(cells)}</table>" if cells else ""
+    return f"<b>{escape(heading)}</b>{table}"
