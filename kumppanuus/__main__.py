@@ -71,27 +71,32 @@ def _check(args) -> pipeline.Checked:
     )
 
 
-def _report(checked: pipeline.Checked) -> int:
+def _report(checked: pipeline.Checked, *, unreadable_code: int) -> int:
+    """Print warnings and problems; exit code per the contract.
+
+    `validate` exits 2 for a file that is not a readable table; `import` lists only usage under
+    2, so there an unreadable file counts as invalid (1, nothing written).
+    """
     for line in checked.warning_lines():
         print(line, file=sys.stderr)
     for line in checked.problem_lines():
         print(line, file=sys.stderr)
     if checked.unreadable:
-        return 2
+        return unreadable_code
     return 1 if checked.problems else 0
 
 
 def cmd_validate(args) -> int:
     checked = _check(args)
-    code = _report(checked)
+    code = _report(checked, unreadable_code=2)
     if code == 0:
-        print(f"{args.file}: {len(checked.rows)} riviä kunnossa")
+        print(f"{args.file}: kunnossa, rivejä {len(checked.rows)}")
     return code
 
 
 def cmd_import(args) -> int:
     checked = _check(args)
-    code = _report(checked)
+    code = _report(checked, unreadable_code=1)
     if code:
         print(f"{args.file}: mitään ei tallennettu", file=sys.stderr)
         return code

@@ -1,1 +1,134 @@
-"""One ingest pipeline for the CLI and the upload page: bytes → checked rows → store."""
+"""One ingest pipeline for the CLI and the upload page: bytes → checked rows → store.
+
+`check_bytes` validates (never writes, never raises on bad input); `preview` tells what writing
+would change; `write` keeps the original file under the upload folder and writes every row in one
+transaction with its audit record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kumppanuus import config, ingest
+from kumppanuus.kinds import scores_to_db
+from kumppanuus.municipality_names import MunicipalityResolver
+from kumppanuus.store import ImportPlan, Store
+
+
+@dataclass
+class Checked:
+    """One file after validation."""
+
+    kind: str
+    file_name: str
+    data: bytes
+    result: ingest.IngestResult
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def store_kind(self) -> str:
+        return "scores" if self.kind == "menti" else self.kind
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        return self.result.rows
+
+    @property
+    def problems(self) -> list[ingest.Problem]:
+        return self.result.problems
+
+    @property
+    def unreadable(self) -> bool:
+        return self.result.unreadable
+
+    def problem_lines(self) -> list[str]:
+        return [ingest.format_problem(p) for p in self.result.problems]
+
+    def warning_lines(self) -> list[str]:
+        return [ingest.format_problem(p) for p in self.result.warnings]
+
+
+def resolver_for(store: Store) -> MunicipalityResolver:
+    """Municipality names and codes the database knows, with the former municipalities."""
+    return MunicipalityResolver(
+        store.reference("municipalities"), store.reference("former_municipalities")
+    )
+
+
+def menti_context(meta: dict | None):
+    """The user's description of a Mentimeter file (round, source, municipality, group, date)."""
+    if meta is None:
+        return None
+    from kumppanuus.menti import MentiContext
+
+    return MentiContext.from_strings(**meta)
+
+
+def check_bytes(kind: str, data: bytes, file_name: str, store: Store, *,
+                menti_meta: dict | None = None) -> Checked:
+    """Validate one file; writes nothing."""
+    try:
+        context = menti_context(menti_meta)
+    except ValueError as exc:
+        result = ingest.unreadable_result(kind, file_name, str(exc))
+        return Checked(kind, file_name, data, result)
+    result = ingest.parse_bytes(
+        kind, data, file_name, resolver_for(store), menti=context,
+        max_bytes=config.max_upload_bytes(),
+    )
+    return Checked(kind, file_name, data, result)
+
+
+def db_rows(checked: Checked, *, example: bool = False) -> pd.DataFrame:
+    """Checked rows in the database's column form."""
+    rows = checked.rows
+    if checked.store_kind == "scores":
+        return scores_to_db(rows, is_example=example)
+    if checked.store_kind == "feedback":
+        rows = rows.assign(is_example=example)
+    return rows
+
+
+def update_columns(checked: Checked) -> tuple[str, ...] | None:
+    """Columns an existing row may change: the ones the file had (scores: all, derived)."""
+    present = getattr(checked.result, "present", None)
+    if checked.store_kind in ("scores", "feedback") or present is None:
+        return None
+    return tuple(present)
+
+
+def preview(store: Store, checked: Checked, *, example: bool = False) -> ImportPlan:
+    """What writing this file would do (added / updated with old values / unchanged)."""
+    return store.plan_import(checked.store_kind, db_rows(checked, example=example),
+                             update_columns(checked))
+
+
+def keep_original(checked: Checked) -> str:
+    """Save the uploaded bytes as <upload dir>/<date>_<sha256[:12]>_<name>; returns the path."""
+    folder = config.upload_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", checked.file_name.rsplit("/", 1)[-1])[:80]
+    path = folder / f"{dt.date.today():%Y%m%d}_{checked.sha256[:12]}_{safe}"
+    if not path.exists():
+        path.write_bytes(checked.data)
+    return str(path)
+
+
+def write(store: Store, checked: Checked, *, user: str, example: bool = False
+          ) -> tuple[int, ImportPlan]:
+    """Write a valid file in one transaction and record it; refuses a file with problems."""
+    if checked.problems:
+        raise ValueError("tiedostossa on virheitä; mitään ei tallennettu")
+    return store.commit_import(
+        checked.store_kind, db_rows(checked, example=example), user=user,
+        file_name=checked.file_name, sha256=checked.sha256, stored_path=keep_original(checked),
+        update_columns=update_columns(checked),
+    )

@@ -168,10 +168,15 @@ class Store:
         return pd.DataFrame([dict(r) for r in rows])
 
     # -- writes ---------------------------------------------------------------------------
-    def plan_import(self, kind: str, rows: pd.DataFrame) -> ImportPlan:
-        """Compare rows (database column form) with stored rows; writes nothing."""
+    def plan_import(self, kind: str, rows: pd.DataFrame,
+                    update_columns: tuple[str, ...] | None = None) -> ImportPlan:
+        """Compare rows (database column form) with stored rows; writes nothing.
+
+        `update_columns`: the value columns an existing row may change (the columns the file
+        had); None = all. A file without an optional column never blanks that column.
+        """
         with Session(self.engine) as session:
-            return _plan(session, KINDS[kind], rows)
+            return _plan(session, KINDS[kind], rows, update_columns)
 
     def commit_import(
         self,
@@ -182,12 +187,14 @@ class Store:
         file_name: str,
         sha256: str,
         stored_path: str | None = None,
+        update_columns: tuple[str, ...] | None = None,
     ) -> tuple[int, ImportPlan]:
         """Write all rows in one transaction (or nothing) and record the import. → (id, plan)."""
         spec = KINDS[kind]
         with Session(self.engine) as session, session.begin():
             _lock(session, kind)
-            plan = _plan(session, spec, rows)  # re-planned inside the lock: nothing is lost
+            # re-planned inside the write lock, so concurrent imports lose nothing
+            plan = _plan(session, spec, rows, update_columns)
             record = db.Import(
                 created_at=dt.datetime.now().replace(microsecond=0),
                 user=user,
@@ -239,7 +246,8 @@ def _key_of(spec: KindSpec, row: dict) -> tuple:
     return tuple(_clean(row[k]) for k in spec.key)
 
 
-def _plan(session: Session, spec: KindSpec, rows: pd.DataFrame) -> ImportPlan:
+def _plan(session: Session, spec: KindSpec, rows: pd.DataFrame,
+          update_columns: tuple[str, ...] | None = None) -> ImportPlan:
     table = spec.model.__table__
     existing = {
         tuple(_clean(r[k]) for k in spec.key): dict(r)
@@ -247,15 +255,18 @@ def _plan(session: Session, spec: KindSpec, rows: pd.DataFrame) -> ImportPlan:
     }
     plan = ImportPlan(spec.name)
     columns = [c for c in spec.db_columns if c in rows.columns]
+    updatable = [c for c in columns if c not in spec.key
+                 and (update_columns is None or c in update_columns)]
     for row in rows[columns].to_dict("records"):
         row = {k: _clean(v) for k, v in row.items()}
         old = existing.get(_key_of(spec, row))
         if old is None:
             plan.added.append(row)
             continue
-        changed = {c: old[c] for c in columns if c not in spec.key and not _same(old[c], row[c])}
+        changed = {c: old[c] for c in updatable if not _same(old[c], row[c])}
         if changed:
-            plan.updated.append((row, changed))
+            plan.updated.append(({**{k: row[k] for k in spec.key},
+                                  **{c: row[c] for c in changed}}, changed))
         else:
             plan.unchanged += 1
     return plan
