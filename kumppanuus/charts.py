@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 import vl_convert as vlc
+
+from kumppanuus.i18n import fmt_date, fmt_number
 
 #: Okabe-Ito colour-blind-safe palette, one colour per Leader area (shared with the map).
 LEADER_COLOURS = {
@@ -42,3 +45,115 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
         chart.to_dict(), scale=scale, format_locale=FI_FORMAT_LOCALE,
         time_format_locale=FI_TIME_LOCALE,
     )
+
+
+# -- attendance charts (the tables page) --------------------------------------------------
+
+NO_AREA = "ei tietoa"
+FI_DATE = "%-d.%-m.%Y"
+
+
+def finnish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Finnish number and time locale inside the spec, so the browser matches the PNG."""
+    return chart.configure(locale={"number": FI_FORMAT_LOCALE, "time": FI_TIME_LOCALE})
+
+
+def area_colour(areas: dict[str, str], with_unknown: bool = False) -> alt.Color:
+    """Colour by Leader-area *name* with the shared palette; `areas` maps code → name."""
+    codes = list(areas)
+    domain = [areas[c] for c in codes] + ([NO_AREA] if with_unknown else [])
+    colours = [LEADER_COLOURS.get(c, "#999999") for c in codes] + ["#BBBBBB"]
+    return alt.Color("area_name:N", title="Leader-alue",
+                     scale=alt.Scale(domain=domain, range=colours[:len(domain)]))
+
+
+def _colour(data: pd.DataFrame, areas: dict[str, str]) -> alt.Color:
+    return area_colour(areas, with_unknown=bool((data["area_name"] == NO_AREA).any()))
+
+
+def attendance_frame(view: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
+                     ) -> pd.DataFrame:
+    """Chart rows from `metrics.tables_view` (+ `with_unique_labels`), with Finnish labels."""
+    per_1000 = view["per_1000"].astype("float64")
+    return pd.DataFrame({
+        "bar_label": view.get("bar_label", view["label"]).astype(str),
+        "table_no": view["table_no"].astype(int),
+        "date": pd.to_datetime(view["date"]),
+        "participants": view["participants"].fillna(0).astype(int),
+        "per_1000": per_1000,
+        "area_name": view["leader_area"].map(areas).fillna(NO_AREA),
+        "municipality_names": view["municipality_names"].fillna(""),
+        "date_label": view["date"].map(lambda d: fmt_date(d, lang)),
+        "participants_label": view["participants"].map(lambda v: fmt_number(v, lang)),
+        "per_1000_label": per_1000.map(lambda v: fmt_number(v, lang, 1)),
+        "population_label": view["population"].map(lambda v: fmt_number(v, lang)),
+    })
+
+
+def _tooltip(*extra: tuple[str, str]) -> list[alt.Tooltip]:
+    base = [("bar_label", "Pöytä"), ("date_label", "Päivämäärä"),
+            ("municipality_names", "Kunnat"), ("area_name", "Leader-alue")]
+    return [alt.Tooltip(f"{f}:N", title=t) for f, t in base + list(extra)]
+
+
+def _hbars(data: pd.DataFrame, value: str, text: str, title: str, order: list[str],
+           areas: dict[str, str], axis_format: str, tooltip: list) -> alt.TopLevelMixin:
+    base = alt.Chart(data).encode(y=alt.Y("bar_label:N", sort=order, title=None))
+    bars = base.mark_bar().encode(
+        x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format=axis_format)),
+        color=_colour(data, areas), tooltip=tooltip,
+    )
+    labels = base.mark_text(align="left", dx=3).encode(x=f"{value}:Q", text=f"{text}:N")
+    return finnish((bars + labels).properties(width=600))
+
+
+def participants_chart(data: pd.DataFrame, areas: dict[str, str]) -> alt.TopLevelMixin:
+    """Horizontal bars of participants per table, in date order, coloured by Leader area."""
+    order = data.sort_values(["date", "table_no"])["bar_label"].tolist()
+    return _hbars(data, "participants", "participants_label", "Osallistujia", order, areas,
+                  ",d", _tooltip(("participants_label", "Osallistujia")))
+
+
+def per_capita_chart(data: pd.DataFrame, areas: dict[str, str]) -> alt.TopLevelMixin:
+    """Participants per 1,000 inhabitants of the municipalities each table covered."""
+    rows = data.dropna(subset=["per_1000"])
+    order = rows.sort_values("per_1000", ascending=False)["bar_label"].tolist()
+    tip = _tooltip(("per_1000_label", "Osallistujia / 1 000 asukasta"),
+                   ("population_label", "Asukkaita 2020"))
+    return _hbars(rows, "per_1000", "per_1000_label", "Osallistujia / 1 000 asukasta", order,
+                  areas, ",.1f", tip)
+
+
+def timeline_chart(data: pd.DataFrame, areas: dict[str, str]) -> alt.TopLevelMixin:
+    """One mark per table on a date axis (rows by Leader area), sized by participants."""
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title="Päivämäärä", axis=alt.Axis(format=FI_DATE),
+                scale=alt.Scale(padding=24)),
+        y=alt.Y("area_name:N", title=None),
+    )
+    dots = base.mark_circle(opacity=0.85).encode(
+        size=alt.Size("participants:Q", title="Osallistujia", legend=alt.Legend(format=",d")),
+        color=_colour(data, areas),
+        tooltip=_tooltip(("participants_label", "Osallistujia")),
+    )
+    numbers = base.mark_text(dy=-14, fontSize=11).encode(text="table_no:N")
+    return finnish((dots + numbers).properties(width=600))
+
+
+def stacked_chart(long: pd.DataFrame, title: str, groups: list[str]) -> alt.TopLevelMixin:
+    """Stacked horizontal bars per table from `metrics.registrations` / `metrics.presence`
+    rows (plus `bar_label`); `groups` fixes the stacking and legend order."""
+    data = long.assign(count_label=long["count"].map(fmt_number),
+                       order=long["group"].map({g: i for i, g in enumerate(groups)}))
+    base = alt.Chart(data).encode(
+        y=alt.Y("bar_label:N", title=None),
+        x=alt.X("count:Q", stack="zero", title=title, axis=alt.Axis(format=",d")),
+        order=alt.Order("order:Q"),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=groups)),
+        tooltip=[alt.Tooltip("bar_label:N", title="Pöytä"), alt.Tooltip("group:N", title="Ryhmä"),
+                 alt.Tooltip("count_label:N", title="Lukumäärä")],
+    )
+    labels = base.mark_text(dx=-10, color="white").encode(text="count_label:N")
+    return finnish((bars + labels).properties(width=600))

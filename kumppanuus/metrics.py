@@ -115,3 +115,77 @@ def registrations(tables: pd.DataFrame) -> pd.DataFrame:
 def presence(tables: pd.DataFrame) -> pd.DataFrame:
     """Online peak vs on-site, long form, only for tables that have the figures."""
     return _long(tables, PRESENCE_COLUMNS)
+
+
+# -- filters and per-table facts (the tables page) ----------------------------------------
+
+def covered_codes(municipalities: pd.DataFrame, leader_area: str | None = None,
+                  municipality: str | None = None) -> set[str] | None:
+    """Municipality codes a filter keeps; None when nothing is filtered."""
+    if municipality:
+        return {municipality}
+    if leader_area:
+        return set(municipalities.loc[municipalities["leader_area"] == leader_area, "code"])
+    return None
+
+
+def filter_tables(tables: pd.DataFrame, municipalities: pd.DataFrame, *, rnd: str | None = None,
+                  leader_area: str | None = None, municipality: str | None = None
+                  ) -> pd.DataFrame:
+    """Tables of round `rnd` that covered the municipality, or any municipality of the area."""
+    out = tables if rnd is None else tables[tables["round"] == rnd]
+    codes = covered_codes(municipalities, leader_area, municipality)
+    if codes is not None:
+        out = out[out["municipalities"].map(lambda v: bool(codes & set(split_codes(v))))]
+    return out.reset_index(drop=True)
+
+
+def with_unique_labels(view: pd.DataFrame) -> pd.DataFrame:
+    """`bar_label`: the organisers' `1. Name`, plus the round when several rounds are shown."""
+    out = view.copy()
+    several = out["round"].nunique() > 1
+    out["bar_label"] = (out["label"] + " (" + out["round"] + ")") if several else out["label"]
+    return out
+
+
+def has_figures(tables: pd.DataFrame, columns) -> pd.Series:
+    """True for the tables that report at least one of `columns` (missing ≠ zero)."""
+    return tables[list(columns)].notna().any(axis=1)
+
+
+def figures_of(row: dict, columns: dict[str, str]) -> dict[str, int] | None:
+    """{Finnish label: count} for one table, or None when the table has none of the figures."""
+    values = {label: row.get(col) for col, label in columns.items()}
+    present = {k: int(v) for k, v in values.items() if not pd.isna(v)}
+    return present or None
+
+
+def speakers_of(speakers: pd.DataFrame, rnd: str, table_no: int) -> pd.DataFrame:
+    """The table's speakers in speaking order: name, title, organisation."""
+    mask = (speakers["round"] == rnd) & (speakers["table_no"] == table_no)
+    return speakers.loc[mask, ["name", "title", "organisation"]].reset_index(drop=True)
+
+
+def feedback_of(feedback: pd.DataFrame, tables: pd.DataFrame) -> pd.DataFrame:
+    """Feedback rows of the given tables (matched on round and table number)."""
+    keys = tables[["round", "table_no"]].drop_duplicates()
+    return feedback.merge(keys, on=["round", "table_no"]).reset_index(drop=True)
+
+
+ATTENDANCE_HEADERS = {
+    "round": "kierros", "table_no": "nro", "date": "päivämäärä", "name": "nimi",
+    "municipality_names": "kunnat", "leader_area_name": "Leader-alue",
+    "participants": "osallistujia", "population": "asukkaita_2020",
+    "per_1000": "osallistujia_per_1000_asukasta", "online_peak": "enimmillään_verkossa",
+    "onsite": "paikan_päällä", "registered_local_orgs": "ilmoittautuneet_paikalliset_järjestöt",
+    "registered_regional_orgs": "ilmoittautuneet_laajemmat_toimijat",
+    "registered_officials": "ilmoittautuneet_viranhaltijat",
+}
+
+
+def attendance_export(view: pd.DataFrame, leader_areas: pd.DataFrame) -> pd.DataFrame:
+    """The data behind the attendance charts, with the spec's Finnish headers."""
+    names = dict(zip(leader_areas["code"], leader_areas["name"]))
+    out = view.assign(leader_area_name=view["leader_area"].map(names),
+                      per_1000=view["per_1000"].round(2))
+    return out[list(ATTENDANCE_HEADERS)].rename(columns=ATTENDANCE_HEADERS)
