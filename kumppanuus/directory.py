@@ -1,0 +1,125 @@
+"""The people directory: contacts joined with municipalities and Leader areas, search, gaps.
+
+DataFrames in, DataFrames out (no database, no streamlit). Personal columns (e-mail, phone)
+travel with the directory; `shown` and `export_frame` drop them unless the caller may see them
+(`privacy.can_see_personal` decides that, once, in the page). In the viewer version, free-text
+columns are also scrubbed of anything shaped like an e-mail address or a phone number, so a note
+such as "soita 040 123 4567" does not leak what the phone column hides.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from kumppanuus.kinds import PERSONAL_COLUMNS
+
+ROLE_LABELS = {
+    "liaison": "järjestöyhdyshenkilö",
+    "leader": "Leader-kyläkehittäjä",
+    "organiser": "järjestäjä",
+    "other": "muu",
+}
+STATUS_LABELS = {"active": "aktiivinen", "changing": "vaihtumassa", "former": "entinen"}
+#: Statuses that still count as "the municipality names a liaison" (criterion 3).
+NAMED_STATUSES = ("active", "changing")
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?<![\w.])(\+\d{1,3}[\s-]?|0)\d{1,3}([\s-]?\d{2,4}){2,3}(?![\w.])")
+HIDDEN = "[piilotettu]"
+TEXT_COLUMNS = ("name", "organisation", "municipality_name", "leader_area_name", "note")
+
+#: Column headers of the directory as shown and exported (Finnish, in this order).
+HEADERS = {
+    "role_label": "rooli", "name": "nimi", "organisation": "organisaatio",
+    "municipality_name": "kunta", "leader_area_name": "Leader-alue",
+    "status_label": "tila", "email": "sähköposti", "phone": "puhelin", "note": "huomio",
+}
+
+
+def build(contacts: pd.DataFrame, municipalities: pd.DataFrame,
+          leader_areas: pd.DataFrame) -> pd.DataFrame:
+    """One row per contact with municipality and Leader-area names and Finnish labels."""
+    munis = municipalities[["code", "name_fi", "leader_area"]].rename(
+        columns={"code": "municipality", "name_fi": "municipality_name"})
+    areas = leader_areas[["code", "name"]].rename(
+        columns={"code": "leader_area", "name": "leader_area_name"})
+    out = contacts.merge(munis, on="municipality", how="left").merge(
+        areas, on="leader_area", how="left")
+    out["role"] = out["role"].fillna("liaison")
+    out["status"] = out["status"].fillna("active")
+    out["role_label"] = out["role"].map(ROLE_LABELS).fillna(out["role"])
+    out["status_label"] = out["status"].map(STATUS_LABELS).fillna(out["status"])
+    role_order = out["role"].map({r: i for i, r in enumerate(ROLE_LABELS)}).fillna(9)
+    return (out.assign(_order=role_order)
+            .sort_values(["_order", "municipality_name", "name"])
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def search(directory: pd.DataFrame, text: str = "", *, municipality: str | None = None,
+           leader_area: str | None = None, roles=(), statuses=()) -> pd.DataFrame:
+    """Rows matching every given filter; `text` matches names, organisations, places, notes
+    (case-insensitive; never the personal columns)."""
+    mask = pd.Series(True, index=directory.index)
+    if municipality:
+        mask &= directory["municipality"] == municipality
+    if leader_area:
+        mask &= directory["leader_area"] == leader_area
+    if roles:
+        mask &= directory["role"].isin(list(roles))
+    if statuses:
+        mask &= directory["status"].isin(list(statuses))
+    needle = (text or "").strip().casefold()
+    if needle:
+        haystack = directory[list(TEXT_COLUMNS)].fillna("").astype(str).agg(" ".join, axis=1)
+        mask &= haystack.str.casefold().str.contains(needle, regex=False)
+    return directory[mask].reset_index(drop=True)
+
+
+def gaps(contacts: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
+    """Municipalities with no active or changing liaison (criterion 3: names a liaison)."""
+    named = contacts[(contacts["role"].fillna("liaison") == "liaison")
+                     & contacts["status"].fillna("active").isin(NAMED_STATUSES)]
+    missing = ~municipalities["code"].isin(named["municipality"])
+    return municipalities.loc[missing, ["code", "name_fi", "leader_area"]].reset_index(drop=True)
+
+
+def changing(directory: pd.DataFrame) -> pd.DataFrame:
+    """Contacts whose status is 'changing' (to be shown plainly, e.g. Soini: vaihtumassa)."""
+    return directory[directory["status"] == "changing"].reset_index(drop=True)
+
+
+def scrub(value):
+    """Replace e-mail addresses and phone numbers inside a text with a placeholder."""
+    if not isinstance(value, str):
+        return value
+    return PHONE_RE.sub(HIDDEN, EMAIL_RE.sub(HIDDEN, value))
+
+
+def shown(directory: pd.DataFrame, *, personal: bool) -> pd.DataFrame:
+    """The directory as a page shows it: Finnish headers; e-mail and phone only if personal."""
+    columns = [c for c in HEADERS if personal or c not in PERSONAL_COLUMNS]
+    out = directory[columns]
+    if not personal:
+        out = out.assign(**{c: out[c].map(scrub) for c in TEXT_COLUMNS if c in out})
+    return out.rename(columns=HEADERS).reset_index(drop=True)
+
+
+def export_frame(directory: pd.DataFrame, *, personal: bool = False) -> pd.DataFrame:
+    """What the CSV/XLSX download holds (viewer version unless `personal`); the byte writers in
+    `exports` neutralise cells a spreadsheet would run as formulas."""
+    out = shown(directory, personal=personal)
+    codes = directory[["municipality", "leader_area"]].rename(
+        columns={"municipality": "kuntanumero", "leader_area": "leader_alue_koodi"})
+    return pd.concat([codes.reset_index(drop=True), out], axis=1)
+
+
+def liaisons_for(directory: pd.DataFrame, codes: list[str], *, personal: bool) -> pd.DataFrame:
+    """Current liaisons of the given municipalities (for a table's detail view)."""
+    rows = directory[(directory["role"] == "liaison")
+                     & directory["municipality"].isin(codes)
+                     & directory["status"].isin(NAMED_STATUSES)]
+    view = shown(rows, personal=personal)
+    keep = ["nimi", "kunta", "tila"] + (["sähköposti", "puhelin"] if personal else [])
+    return view[keep]
