@@ -32,7 +32,7 @@ from kumppanuus import config
 from kumppanuus.errors import FileTooLarge, IngestError, UnreadableFile
 from kumppanuus.municipality_names import MunicipalityResolver
 from kumppanuus.schema import (
-    ROW_CHECKS, ColumnSpec, KindSpec, criterion_number, kind_spec, normalise_header,
+    KINDS, ROW_CHECKS, ColumnSpec, KindSpec, criterion_number, kind_spec, normalise_header,
     normalise_text,
 )
 
@@ -225,7 +225,7 @@ def _read_xlsx(data: bytes, filename: str, max_rows: int) -> tuple[list[str], pd
                              "otsikkoriviä ja tietorivejä")
     width = max(len(r) for r in sheet)
     padded = [r + [""] * (width - len(r)) for r in sheet[first:]]
-    return padded[0], pd.DataFrame(padded[1:], dtype="str"), first + 2
+    return padded[0], pd.DataFrame(padded[1:], columns=range(width), dtype="str"), first + 2
 
 
 def first_sheet_rows(data: bytes, filename: str, max_rows: int) -> list[list[str]]:
@@ -455,7 +455,8 @@ def unreadable_result(kind: str, filename: str, message: str) -> IngestResult:
 
 def empty_rows(kind: str) -> pd.DataFrame:
     """A canonical frame of `kind` with no rows."""
-    names = kind_spec("scores" if kind == "menti" else kind).names
+    kind = "scores" if kind == "menti" else kind
+    names = kind_spec(kind).names if kind in KINDS else []
     return pd.DataFrame(columns=names, index=pd.RangeIndex(0, name="row"))
 
 
@@ -493,8 +494,14 @@ class _Parser:
             items.sort(key=lambda p: (p.row, order.get(p.column, -1)))
         return IngestResult(self.spec.name, self.file, rows, self.problems, self.warnings)
 
+    def _header(self, column: str) -> str:
+        """The header as written in the file, else the Finnish header of the spec."""
+        if column in self.headers:
+            return self.headers[column]
+        return self.spec.column(column).header_fi if column in self.spec.names else column
+
     def _add(self, target: list, column: str, messages: pd.Series) -> None:
-        header = self.headers.get(column, column)
+        header = self._header(column)
         raw = self.raw.get(column, pd.Series(dtype="str"))
         for row, message in messages.dropna().items():
             target.append(Problem(self.file, int(row), header, str(raw.get(row, "")), message))
@@ -575,7 +582,7 @@ class _Parser:
 
     def _column_check(self, case) -> None:
         if case.index is None or pd.isna(case.index):
-            self.problems.append(Problem(self.file, 0, self.headers.get(case.column, ""),
+            self.problems.append(Problem(self.file, 0, self._header(str(case.column)),
                                          str(case.failure_case), f"tarkistus {case.check} ei "
                                          "mennyt läpi; odotettiin kelvollisia arvoja"))
             return
@@ -599,7 +606,7 @@ class _Parser:
                     keys, first_row, row)}))
 
     def _dup_message(self, keys: list[str], first_row: int, row: int) -> str:
-        shown = ", ".join(f"{self.headers.get(k, self.spec.column(k).header_fi)}="
+        shown = ", ".join(f"{self._header(k)}="
                           f"'{self.raw[k].get(row, '') if k in self.raw else ''}'" for k in keys)
         return (f"rivien {first_row} ja {row} avain on sama ({shown}); odotettiin kutakin "
                 "avainta vain kerran tiedostossa")
