@@ -290,7 +290,7 @@ def _result(reader: _Reader, context: MentiContext, filename: str,
         reader.warn(0, warning.column, warning.value, warning.message)
     rows = parsed.rows
     rows.index = pd.Index([reader.tallies[c].row for c in rows["criterion"]], name="row")
-    missing = sorted(set(range(1, 8)) - set(reader.tallies))
+    missing = [c for c in range(1, 8) if c not in reader.tallies or reader.tallies[c].n == 0]
     if reader.tallies and missing:
         reader.warn(0, "", "", "kriteereille " + ", ".join(map(str, missing)) + " ei löytynyt "
                     "vastauksia; niille ei tuoda rivejä")
@@ -304,8 +304,10 @@ def _scores_table(reader: _Reader, context: MentiContext) -> pd.DataFrame:
     when = when.isoformat() if isinstance(when, date) else str(when).strip()[:10]
     rows = [_row(context, when, number, tally) for number, tally in sorted(reader.tallies.items())
             if tally.n > 0]
-    names = kind_spec("scores").names
-    return pd.DataFrame(rows, columns=names, dtype="str").fillna("")
+    spec = kind_spec("scores")
+    table = pd.DataFrame(rows, columns=spec.names, dtype="str").fillna("")
+    table.columns = [c.header_fi for c in spec.columns]  # problems name the Finnish field
+    return table
 
 
 def _row(context: MentiContext, when: str, number: int, tally: _Tally) -> dict[str, str]:

@@ -106,10 +106,9 @@ class Slide:
 
 def slide_rows(number: int, slide: Slide, session: int) -> list[list[object]]:
     """The rows of one block, as the Mentimeter export lays them out."""
-    totals = [sum(c) for c in slide.counts] or [0]
     rows = [[f"Question {number}"], ["Date", slide.when], ["Session", f"Session {session}"],
             ["Type", slide.type], ["Question", slide.question],
-            ["Respondents", slide.respondents if slide.respondents is not None else max(totals)]]
+            ["Respondents", _respondents(slide)]]
     if slide.type != "scales":
         return rows + [["Choices", "Votes"], ["Kyllä", 3], ["Ei", 1]]
     rows.append(["Choices", "Weighted average", *slide.scale])
@@ -118,6 +117,12 @@ def slide_rows(number: int, slide: Slide, session: int) -> list[list[object]]:
     for i, (text, counts) in enumerate(zip(slide.statements, slide.counts)):
         rows.append([text, _average(slide, i, counts), *counts])
     return rows
+
+
+def _respondents(slide: Slide) -> int:
+    if slide.respondents is not None:
+        return slide.respondents
+    return max([sum(c) for c in slide.counts] or [0])
 
 
 def _average(slide: Slide, i: int, counts: Sequence[int]) -> object:
