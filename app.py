@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from kumppanuus.i18n import t
-from ui import context, data
+from ui import auth, context, data, login
 
 st.set_page_config(page_title="Kumppanuuskartta", page_icon="🗺️", layout="wide")
 
@@ -28,14 +28,19 @@ pages = [
             url_path="yhteyshenkilot"),
     st.Page("pages/jarjestoystavallisyys.py", title=ctx.tr("page_scores"), icon="⭐",
             url_path="jarjestoystavallisyys"),
-    # The upload page exists in the navigation only for logged-in staff; for everyone else the
-    # same URL shows the login form, so a deep link to /lataa is gated too.
-    st.Page("pages/lataa.py" if ctx.user else "pages/kirjaudu.py",
-            title=ctx.tr("page_upload"), icon="⬆️", url_path="lataa"),
+    st.Page("pages/lataa.py", title=ctx.tr("page_upload"), icon="⬆️", url_path="lataa"),
 ]
 page = st.navigation(pages)
+if ctx.user:
+    st.sidebar.caption(ctx.tr("logged_in_as", user=ctx.user))
+    st.sidebar.button(ctx.tr("logout"), on_click=auth.logout)
 try:
-    page.run()
+    if page.url_path == "lataa" and not ctx.user:
+        # Gate in the navigation: for anyone not logged in as staff, the upload page's URL
+        # (also a deep link) shows the login form and the upload page's code never runs.
+        login.render(ctx)
+    else:
+        page.run()
 except SQLAlchemyError as exc:
     st.error(t("db_error", ctx.lang, error=type(exc).__name__))
 st.sidebar.caption(ctx.tr("source_note"))

@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path)
     p.add_argument("--include-personal", action="store_true")
     sub.add_parser("history")
+    p = sub.add_parser("add-user", help="lisää henkilökunnan tunnus (salasana kysytään)")
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="lue salasana vakiosyötteestä (automaatiota varten)")
     p = sub.add_parser("undo")
     p.add_argument("id", type=int)
     return parser
@@ -144,7 +148,28 @@ def cmd_init(_args) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "validate": cmd_validate, "import": cmd_import,
+def cmd_add_user(args) -> int:
+    import getpass
+
+    from kumppanuus import auth, config
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Salasana: ")
+        if getpass.getpass("Salasana uudelleen: ") != password:
+            print("salasanat eivät täsmää", file=sys.stderr)
+            return 2
+    try:
+        auth.add_user(config.staff_file(), args.username, password)
+    except auth.AuthError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"tunnus {args.username} tallennettu tiedostoon {config.staff_file()}")
+    return 0
+
+
+COMMANDS = {"add-user": cmd_add_user, "init": cmd_init, "validate": cmd_validate, "import": cmd_import,
             "export": cmd_export, "history": cmd_history, "undo": cmd_undo}
 
 

@@ -69,7 +69,7 @@ def menti_context(meta: dict | None):
         return None
     from kumppanuus.menti import MentiContext
 
-    return MentiContext.from_strings(**meta)
+    return MentiContext.from_mapping(meta)
 
 
 def check_bytes(kind: str, data: bytes, file_name: str, store: Store, *,
@@ -132,3 +132,29 @@ def write(store: Store, checked: Checked, *, user: str, example: bool = False
         file_name=checked.file_name, sha256=checked.sha256, stored_path=keep_original(checked),
         update_columns=update_columns(checked),
     )
+
+
+def preview_frames(plan: ImportPlan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(rows to add, rows to update with new values, mask of the changed cells)."""
+    added = pd.DataFrame(plan.added)
+    updated = pd.DataFrame([new for new, _ in plan.updated])
+    mask = pd.DataFrame(
+        [{c: c in previous for c in updated.columns} for _, previous in plan.updated],
+        columns=updated.columns,
+    )
+    return added, updated, mask
+
+
+def guess_kind(data: bytes, file_name: str) -> str | None:
+    """The kind a file's headers suggest (`menti` for a Mentimeter workbook), or None."""
+    from kumppanuus.schema import guess_kind as guess_from_headers
+
+    try:
+        if data[:2] == b"PK":
+            from kumppanuus import menti
+
+            if menti.is_menti_export(data):
+                return "menti"
+        return guess_from_headers(list(ingest.read_table(data, file_name).columns))
+    except Exception:  # noqa: BLE001 — a guess only; validation reports the real problem
+        return None

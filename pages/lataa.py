@@ -1,8 +1,53 @@
-"""Upload page (staff only): validate, preview, confirm, audit, undo."""
+"""Upload page (staff only): choose a file, validate, preview, confirm; history and undo.
+
+The parsed upload and its preview live in session state this page owns ("upload"), so leaving
+the page and coming back does not lose the work (Streamlit drops widget state on navigation).
+"""
 
 import streamlit as st
 
-from ui import context
+from kumppanuus import pipeline, schema, templates
+from kumppanuus.i18n import fmt_number
+from ui import context, data, login, upload
 
 ctx = context.current()
+if not ctx.user:  # app.py already gates the navigation; never trust one lock alone
+    login.render(ctx)
+    st.stop()
 st.title(ctx.tr("page_upload"))
+state = st.session_state.setdefault("upload", {})
+upload.announce_done()
+
+tab_upload, tab_history, tab_templates = st.tabs(["Lataa tiedosto", "Historia ja peruminen",
+                                                  "Pohjat"])
+with tab_upload:
+    file = st.file_uploader("Tiedosto (CSV, XLSX tai Mentimeter-vienti)",
+                            type=["csv", "txt", "tsv", "xlsx"], key="upload_file")
+    if file is not None and file.file_id != state.get("file_id"):
+        upload.start(state, file)
+    if state.get("data") is None:
+        st.info("Valitse tiedosto. Sivu tunnistaa lajin otsikoista; tarkistat esikatselun "
+                "ennen kuin mitään tallennetaan.")
+    else:
+        upload.choose_kind(state)
+        if state["kind"] == "menti":
+            upload.menti_form(state, data.reference("municipalities"))
+        if st.button("Tarkista tiedosto", type="primary"):
+            upload.check(state)
+        if state.get("checked") is not None:
+            upload.show_result(state, ctx.user)
+
+with tab_history:
+    upload.history()
+
+with tab_templates:
+    st.write("Pohjissa on suomenkieliset otsikot ja yksi esimerkkirivi, jonka voi poistaa.")
+    for kind in templates.EXAMPLE_ROWS:
+        c1, c2, c3 = st.columns([2, 1, 1])
+        c1.write(f"**{schema.kind_spec(kind).title_fi}** (`{kind}`)")
+        c2.download_button("CSV", templates.template_csv(kind), f"pohja_{kind}.csv",
+                           "text/csv", key=f"tpl_csv_{kind}", on_click="ignore")
+        c3.download_button("XLSX", templates.template_xlsx(kind), f"pohja_{kind}.xlsx",
+                           key=f"tpl_xlsx_{kind}", on_click="ignore")
+    st.caption(f"Suurin sallittu tiedosto {fmt_number(10, ctx.lang)} Mt, enintään "
+               f"{fmt_number(200_000, ctx.lang)} riviä.")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from kumppanuus import privacy
 from kumppanuus.i18n import LANGUAGES, t
-from ui import data
+from ui import auth, data
 
 ALL = "__all__"
 
@@ -38,6 +38,14 @@ def _choice(label: str, options: dict[str, str], key: str, default: str = ALL) -
     return None if value == ALL else value
 
 
+def round_names() -> list[str]:
+    """Rounds that have tables, oldest first, plus any known round without tables yet."""
+    tables = data.frame("tables")
+    by_date = tables.groupby("round")["date"].min().sort_values().index.tolist()
+    known = data.reference("rounds")["round"].tolist()
+    return by_date + [r for r in known if r not in by_date]
+
+
 def sidebar() -> Context:
     """Draw the controls every page shares and return their values."""
     lang = st.sidebar.selectbox(
@@ -48,7 +56,7 @@ def sidebar() -> Context:
     presentation = st.sidebar.toggle(
         t("presentation_mode", lang), key="presentation", help=t("presentation_help", lang)
     )
-    rounds = data.reference("rounds")["round"].tolist()
+    rounds = round_names()
     default_round = rounds[-1] if rounds else ALL
     rnd = _choice(t("round", lang), {ALL: t("all", lang)} | {r: r for r in rounds},
                   "flt_round", default_round)
@@ -60,8 +68,7 @@ def sidebar() -> Context:
         munis = munis[munis["leader_area"] == area]
     muni = _choice(t("municipality", lang),
                    {ALL: t("all", lang)} | dict(zip(munis["code"], munis["name_fi"])), "flt_muni")
-    user = st.session_state.get("staff_user")
-    return Context(lang, presentation, user, rnd, area, muni)
+    return Context(lang, presentation, auth.current_user(), rnd, area, muni)
 
 
 def current() -> Context:
