@@ -1,0 +1,135 @@
+"""The people page (AppTest): directory, status, gaps, and no contact details for viewers.
+
+The page file runs as the main script (see tests/test_page_tables.py for why), so the real
+sidebar and the login state in `st.session_state["staff_user"]` decide what it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kumppanuus import directory, exports
+from kumppanuus.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
+
+
+def people_page(*, user: str | None = None, presentation: bool = False) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "yhteyshenkilot.py"), default_timeout=60)
+    if user:
+        at.session_state["staff_user"] = user
+    at.session_state["presentation"] = presentation
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def everything_shown(at: AppTest) -> str:
+    """The text of every element in the tree: its protobuf (labels, bodies, widget values,
+    the Arrow bytes of tables) plus every cell of every dataframe."""
+    parts = []
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+            data = getattr(proto, "data", b"")
+            if isinstance(data, bytes):
+                parts.append(data.decode("utf-8", errors="ignore"))
+    for frame in at.dataframe:
+        parts.append(frame.value.astype(str).to_csv())
+    return "\n".join(parts)
+
+
+def contact_details_in(text: str) -> list[str]:
+    return [m.group(0) for m in EMAIL.finditer(text)] + [m.group(0) for m in PHONE.finditer(text)]
+
+
+def test_a_viewer_never_sees_a_phone_number_or_email_address():
+    at = people_page()
+    text = everything_shown(at)
+    assert "Teija Matalamäki" in text  # the directory is there…
+    assert contact_details_in(text) == []  # …without anyone's contact details
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_staff_see_contact_details_except_in_presentation_mode(presentation):
+    found = contact_details_in(everything_shown(people_page(user="teija",
+                                                            presentation=presentation)))
+    if presentation:
+        assert found == []
+    else:
+        assert "0400 239 359" in found and "teija.matalamaki@jtal.fi" in found
+
+
+def test_the_default_export_has_no_contact_details(store: Store):
+    # The same function and byte writers the download buttons use.
+    people = directory.build(store.frame("contacts"), store.reference("municipalities"),
+                             store.reference("leader_areas"))
+    frame = directory.export_frame(people)
+    assert "Päivi Kultalahti" in frame["nimi"].tolist()
+    csv_text = exports.csv_bytes(frame, excel=True).decode("utf-8-sig")
+    assert contact_details_in(csv_text) == []
+    xlsx = exports.xlsx_bytes(frame)
+    assert b"aisapari.net" not in xlsx and b"0400 239" not in xlsx
+
+
+def test_a_staff_member_gets_the_viewer_export_unless_they_ask_for_contacts():
+    at = people_page(user="teija")
+    box = at.checkbox(key="people_personal")
+    assert box.value is False
+    box.check().run()
+    assert at.checkbox(key="people_personal").value is True
+
+
+def test_a_changing_liaison_is_shown_plainly():
+    at = people_page()
+    assert any(w.value.startswith("Soini: Janne Kujala – vaihtumassa") for w in at.warning)
+    liaisons = at.dataframe[0].value
+    assert liaisons.loc[liaisons["nimi"] == "Janne Kujala", "tila"].tolist() == ["vaihtumassa"]
+
+
+def test_with_the_seed_there_are_no_gaps_and_the_page_says_so():
+    at = people_page()
+    assert [s.value for s in at.success] == [
+        "Kaikki 18 kuntaa ovat nimenneet järjestöyhdyshenkilön."]
+
+
+def test_the_directory_is_grouped_by_role():
+    at = people_page()
+    assert [h.value for h in at.subheader][:3] == [
+        "Järjestöyhdyshenkilöt kunnittain", "Leader-kyläkehittäjät Leader-alueittain",
+        "Järjestäjät"]
+    assert len(at.dataframe[0].value) == 21 and len(at.dataframe[1].value) == 5
+
+
+def test_searching_narrows_the_directory():
+    at = people_page()
+    at.text_input(key="people_q").input("lapua").run()
+    assert sorted(at.dataframe[0].value["nimi"]) == ["Niko Savinainen", "Susanna Oversteyns"]
+
+
+def test_role_and_sidebar_filters_combine():
+    at = people_page()
+    at.multiselect(key="people_roles").select("leader").run()
+    at.sidebar.selectbox(key="flt_area").set_value("suupohja").run()
+    frames = [f.value for f in at.dataframe]
+    assert len(frames) == 1 and frames[0]["nimi"].tolist() == ["Tuija Takamäki"]
+
+
+def test_a_municipality_without_a_liaison_is_listed_as_a_gap(store: Store):
+    from sqlalchemy import delete
+
+    from kumppanuus import db
+
+    with store.engine.begin() as conn:
+        conn.execute(delete(db.Contact.__table__).where(db.Contact.municipality == "052"))
+    at = people_page()
+    gaps = at.dataframe[-1].value
+    assert gaps["kunta"].tolist() == ["Evijärvi"]
+    assert not at.success

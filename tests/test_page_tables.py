@@ -1,0 +1,94 @@
+"""The tables page (AppTest): totals, filters, one table's figures, empty states, downloads.
+
+In Streamlit 1.67 `AppTest.switch_page` runs the page script alone (app.py, and so the shared
+sidebar, does not run again), so behaviour tests run the page file as the main script: with no
+context from app.py, `context.current()` draws the real sidebar and its filters can be driven.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+FEEDBACK_EMPTY = "Palautekyselyn tuloksia ei ole vielä ladattu"
+
+
+@pytest.fixture
+def page():
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics_of(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_the_total_shows_483_participants_and_a_finnish_mean():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/poydat.py")
+    at.run()
+    assert not at.exception
+    shown = metrics_of(at)
+    assert shown["Osallistujia"] == "483"
+    assert shown["Pöytiä"] == "11"
+    assert shown["Keskimäärin / pöytä"] == "43,9"
+
+
+def test_selecting_table_1_shows_its_registrations_18_17_9_and_presence(page):
+    page.selectbox(key="table_pick").set_value("kevät 2021|2").run()
+    assert "Tästä pöydästä ei ole ilmoittautumislukuja." in [i.value for i in page.info]
+    assert "Paikalliset järjestöt" not in metrics_of(page)
+    page.selectbox(key="table_pick").set_value("kevät 2021|1").run()
+    shown = metrics_of(page)
+    assert (shown["Paikalliset järjestöt"], shown["Laajemman alueen toimijat"],
+            shown["Viranhaltijat"]) == ("18", "17", "9")
+    assert (shown["Verkossa enimmillään"], shown["Paikan päällä"]) == ("48", "7")
+
+
+def test_the_detail_view_names_date_speakers_and_liaisons(page):
+    page.selectbox(key="table_pick").set_value("kevät 2021|1").run()
+    text = " ".join(m.value for m in page.markdown)
+    assert "27.1.2021" in text and "Evijärvi, Kauhava" in text
+    frames = [df.value for df in page.dataframe]
+    speakers = next(f for f in frames if "tehtävä" in f.columns)
+    assert speakers["nimi"].tolist() == ["Mikko Huhtala", "Piia Kujala"]
+    liaisons = next(f for f in frames if "tila" in f.columns)
+    assert liaisons["nimi"].tolist() == ["Sanna Syrjälä", "Jaakko Erkinheimo"]
+    assert "puhelin" not in liaisons.columns
+
+
+def test_a_leader_area_filter_narrows_the_total_to_its_tables(page):
+    page.sidebar.selectbox(key="flt_area").set_value("kuudesta").run()
+    assert metrics_of(page)["Osallistujia"] == "99"  # tables 2, 5 and 9: 35 + 46 + 18
+    assert metrics_of(page)["Pöytiä"] == "3"
+
+
+def test_without_feedback_the_page_says_where_to_load_it(page):
+    assert any(i.value.startswith(FEEDBACK_EMPTY) for i in page.info)
+
+
+def test_every_chart_offers_png_csv_and_xlsx(page):
+    labels = [b.label for b in page.get("download_button")]
+    # participants, per capita, timeline, registrations, presence: five charts
+    assert labels.count("Lataa PNG") == 5
+    assert labels.count("Lataa CSV") == 5 and labels.count("Lataa XLSX") == 5
+
+
+def test_a_round_without_tables_shows_an_empty_state(store):
+    from sqlalchemy import insert
+
+    from kumppanuus import db
+
+    with store.engine.begin() as conn:
+        conn.execute(insert(db.Round.__table__), [{"round": "syksy 2099"}])
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.run()
+    at.sidebar.selectbox(key="flt_round").set_value("syksy 2099").run()
+    assert not at.exception
+    assert any("Valinnoilla ei löydy yhtään pöytää" in i.value for i in at.info)
