@@ -25,6 +25,7 @@ LEGEND_CSS = """
 .kk-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .kk-swatch { display: inline-block; width: 16px; height: 12px; border: 1px solid #555; flex: none; }
 .kk-swatch-missing { background: repeating-linear-gradient(45deg, #d9d9d9 0 3px, #9e9e9e 3px 4px); }
+.leaflet-interactive:focus:not(:focus-visible) { outline: none; }
 .kk-tooltip { font: 13px/1.35 sans-serif; min-width: 18em; max-width: 26em; white-space: normal; }
 .kk-tooltip th { text-align: left; font-weight: normal; color: #555; padding-right: 6px;
   vertical-align: top; }

@@ -18,7 +18,7 @@ import pandas as pd
 from geo import boundaries, simplify
 
 #: Bump when the derived layout changes, so old cache files are ignored.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 @dataclass(frozen=True)

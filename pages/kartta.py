@@ -1,12 +1,119 @@
-"""Map page: the municipalities by Leader area (the folium map is drawn by geo/)."""
+"""Map page: municipalities (Kurikka split) or Leader areas on a folium map, a click panel,
+downloads. Geometry is cached; the map itself is built on every run (never cached)."""
 
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from kumppanuus import metrics
+from geo import assets, boundaries, foliummap, mapdata, prepared, units
+from kumppanuus import config, metrics, scores
+from kumppanuus.i18n import fmt_date
 from ui import context, data
+
+
+@st.cache_resource(show_spinner=False)
+def _static_assets() -> str:
+    return str(assets.ensure_static_assets(config.REPO_ROOT / "static"))
+
+
+@st.cache_resource(show_spinner="Luetaan rajatiedostoja…")
+def _geometry(geo_dir: str, cache_dir: str, parts: pd.DataFrame, codes: tuple) -> prepared.PreparedGeometry:
+    return prepared.prepare_geometry(geo_dir, parts, codes, cache_dir)
+
+
+@st.cache_data(show_spinner=False)
+def _units(geo_dir: str, cache_dir: str, munis: pd.DataFrame, parts: pd.DataFrame):
+    geometry = _geometry(geo_dir, cache_dir, parts, tuple(munis["code"]))
+    region = geometry.regions[geometry.regions["code"] == boundaries.REGION_CODE]
+    near = units.neighbouring_units(geometry.national, munis["code"])
+    return units.build_map_units(geometry.national, munis, parts), near, region
+
+
+def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
+    details = mapdata.unit_details(unit, view, links, speakers, contacts)
+    st.subheader(details.title)
+    if details.note:
+        st.caption(details.note)
+    tables = details.tables.assign(date=details.tables["date"].map(lambda d: fmt_date(d, lang)))
+    st.dataframe(tables.rename(columns={"label": "pöytä", "date": "päivämäärä",
+                                        "participants": "osallistujia"}), hide_index=True)
+    if not details.speakers.empty:
+        st.markdown("**Alustajat**")
+        st.dataframe(details.speakers.rename(columns={"table_no": "nro", "name": "nimi", "title": "tehtävä",
+                                                      "organisation": "organisaatio"}), hide_index=True)
+    st.markdown("**Järjestöyhdyshenkilö**: " + (", ".join(details.liaisons) or "–"))
+
+
+def _build(kind: str, frame, values, metric, options: dict):
+    if kind == "areas":
+        return foliummap.build_leader_area_map(frame, **options)
+    if kind == "markers":
+        return foliummap.build_marker_map(frame, leader_names=options["leader_names"], tiles=options["tiles"])
+    return foliummap.build_map(frame, values, metric.key, label=metric.label, diverging=metric.diverging,
+                               **options)
+
+
+@st.fragment
+def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: dict, panel) -> None:
+    m = _build(kind, frame, values, metric, options)
+    left, right = st.columns([3, 2])
+    with left:
+        out = st_folium(m, key="kartta", returned_objects=["last_active_drawing"], height=620,
+                        use_container_width=True)
+    picked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("unit_id")
+    rows = frame[frame["unit_id"] == picked] if kind == "units" and picked else frame.iloc[0:0]
+    with right:
+        if rows.empty:
+            st.caption("Valitse kunta kartalta: näet sen pöydät, alustajat ja yhdyshenkilöt.")
+        else:
+            _panel(rows.iloc[0], *panel)
+    st.download_button("Lataa kartta (HTML)", lambda: assets.standalone_html(m), "kumppanuuskartta.html",
+                       "text/html", on_click="ignore")
+
 
 ctx = context.current()
 st.title(ctx.tr("page_map"))
-summary = metrics.municipality_summary(data.frame("tables"), data.reference("municipalities"))
-st.dataframe(summary[["code", "name_fi", "name_sv", "leader_area", "joint_authority",
-                      "n_tables", "participants"]], hide_index=True)
+_static_assets()
+munis, parts = data.reference("municipalities"), data.reference("municipality_parts")
+leader_names = dict(zip(data.reference("leader_areas")["code"], data.reference("leader_areas")["name"]))
+tables = data.frame("tables")
+tables = tables if ctx.round is None else tables[tables["round"] == ctx.round]
+view, links = metrics.tables_view(tables, munis), metrics.table_municipalities(tables)
+summary = metrics.municipality_summary(tables, munis)
+score_rows = data.frame("scores")
+score_rows = score_rows if ctx.round is None else score_rows[score_rows["round"] == ctx.round]
+score_metrics = scores.municipality_metrics(score_rows, config.min_group_n()) if not score_rows.empty else None
+
+c1, c2, c3 = st.columns([3, 2, 2])
+options = mapdata.available_metrics(score_metrics is not None)
+metric = c1.selectbox("Väritä kartta", options, format_func=lambda m: m.label, key="kartta_metric")
+by_area = c2.toggle("Näytä Leader-alueet", key="kartta_areas")
+tiles = c3.toggle("Taustakartta", key="kartta_tiles", help="OpenStreetMap-taustakartta (vaatii verkkoyhteyden).")
+if score_metrics is None:
+    st.caption("Järjestöystävällisyyden kartat näkyvät, kun arvioita on ladattu.")
+
+geo_dir = config.geo_dir()
+missing = boundaries.missing_boundary_files(geo_dir)
+panel = (view, links, data.frame("speakers"), data.frame("contacts"), ctx.lang)
+options = {"leader_names": leader_names, "tiles": tiles}
+values = mapdata.metric_values(summary, score_metrics, metric)
+if missing:
+    st.info(f"Rajatiedostoja ei löytynyt: {', '.join(str(p) for p in missing)}. Kunnat näytetään "
+            "kuntakeskuksina. Aseta KUMPPANUUS_GEO_DIR kansioon, jossa rajatiedostot ovat.")
+    kind, frame = "markers", munis.assign(unit_id=munis["code"])
+elif by_area:
+    map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
+    totals = metrics.leader_area_summary(tables, munis, data.reference("leader_areas"))
+    kind, frame = "areas", mapdata.area_totals(units.dissolve_leader_areas(map_units), totals)
+    options |= {"neighbours": near, "outline": region}
+else:
+    map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
+    lines = mapdata.table_lines(view, links, ctx.lang)
+    kind, frame = "units", mapdata.with_table_columns(map_units, summary, lines)
+    options |= {"neighbours": near, "outline": region}
+_map_and_panel(kind, frame, values, metric, options, panel)
+table = mapdata.map_table(frame, values, metric) if kind == "units" else \
+    pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+st.download_button(ctx.tr("download_csv"), table.to_csv(index=False).encode("utf-8-sig"), "kartta.csv",
+                   "text/csv", on_click="ignore")

@@ -331,3 +331,29 @@ def test_every_value_falls_in_a_class_whose_label_contains_it():
     classes = scales.numeric_classes(values)
     assert classes.edges[0] <= values.min() and classes.edges[-1] >= values.max()
     assert classes.colour(float("nan")) == scales.MISSING_COLOUR
+
+
+# What the page shows ---------------------------------------------------------------------------
+
+def test_score_metrics_are_offered_only_when_there_are_scores():
+    from geo import mapdata
+
+    assert [m.key for m in mapdata.available_metrics(False)] == ["leader_area", "per_1000", "n_tables"]
+    assert "gap_pct" in [m.key for m in mapdata.available_metrics(True)]
+
+
+def test_click_panel_lists_liaison_names_but_never_phone_or_email(map_units):
+    from geo import mapdata
+
+    contacts = pd.DataFrame({
+        "municipality": ["743", "743", "743"], "name": ["Liisa Liaison", "Olli Organiser", "Entinen"],
+        "role": ["liaison", "organiser", "liaison"], "organisation": ["Seinäjoen kaupunki", "", ""],
+        "email": ["liisa@example.fi", "olli@example.fi", ""], "phone": ["040 1", "040 2", ""],
+        "status": ["active", "active", "former"],
+    })
+    empty = pd.DataFrame(columns=["round", "table_no", "label", "date", "participants"])
+    unit = map_units[map_units["unit_id"] == "743"].iloc[0]
+    details = mapdata.unit_details(unit, empty, pd.DataFrame(columns=["round", "table_no", "code"]),
+                                   pd.DataFrame(columns=["round", "table_no", "name"]), contacts)
+    assert details.liaisons == ["Liisa Liaison (Seinäjoen kaupunki)"]
+    assert "@" not in repr(details) and "040" not in repr(details)

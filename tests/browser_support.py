@@ -1,0 +1,105 @@
+"""A real Streamlit server and Debian's chromium for browser tests, with the internet cut off.
+
+Import the fixtures into a test module: `from tests.browser_support import app_url, browser_page`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kumppanuus import config
+
+CHROMIUM = Path("/usr/bin/chromium")
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Poll Streamlit's health endpoint until it answers 'ok' (or fail with the server log)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Run `streamlit run app.py` on 127.0.0.1 with a throwaway database and geometry cache."""
+    tmp = tmp_path_factory.mktemp("browser-app")
+    port = free_port()
+    env = os.environ | {
+        config.ENV_DATABASE_URL: f"sqlite:///{tmp / 'app.db'}",
+        config.ENV_CACHE_DIR: str(tmp / "cache"),
+    }
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false"]
+    log = (tmp / "server.log").open("wb")
+    process = subprocess.Popen(command, cwd=config.REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A page whose requests to any host but 127.0.0.1/localhost are aborted and recorded
+    in `page.blocked_urls`, so a test proves the app works offline."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.blocked_urls = []
+
+    def guard(route):
+        url = route.request.url
+        if urlparse(url).scheme in ("http", "https", "ws", "wss") and urlparse(url).hostname not in LOCAL_HOSTS:
+            page.blocked_urls.append(url)
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", guard)
+    yield page
+    context.close()

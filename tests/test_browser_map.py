@@ -1,0 +1,80 @@
+"""The map page in a real browser (Debian chromium), with every non-local request blocked."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import boundaries, foliummap
+from kumppanuus import config
+from tests.browser_support import app_url, browser, browser_page  # noqa: F401 (fixtures)
+
+REGION_UNITS = 19  # 18 municipalities, Kurikka drawn in two parts
+SEINAJOKI = 14  # position of unit 743 in the map's feature order (sorted by code)
+
+pytestmark = pytest.mark.skipif(
+    bool(boundaries.missing_boundary_files(config.geo_dir())),
+    reason=f"boundary files not found in {config.geo_dir()}",
+)
+
+
+@pytest.fixture
+def map_frame(app_url, browser_page):  # noqa: F811
+    """The folium iframe of the map page, once Leaflet has drawn every unit."""
+    browser_page.goto(f"{app_url}/kartta")
+    browser_page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    frame = browser_page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    frame.locator(f"path.{foliummap.UNIT_CLASS}").nth(REGION_UNITS - 1).wait_for(timeout=30_000)
+    return frame
+
+
+INTERIOR_POINT_JS = """el => {
+    const r = el.getBoundingClientRect();
+    for (let fy = 0.5; fy < 1; fy += 0.05) for (const sy of [1, -1])
+        for (let fx = 0.5; fx < 1; fx += 0.05) for (const sx of [1, -1]) {
+            const x = r.left + r.width * (0.5 + sx * (fx - 0.5)), y = r.top + r.height * (0.5 + sy * (fy - 0.5));
+            if (document.elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
+        }
+    return null;
+}"""
+
+
+def seinajoki(frame):
+    """Seinäjoki's path and a point inside it that no other unit covers (it is not convex)."""
+    path = frame.locator(f"path.{foliummap.UNIT_CLASS}").nth(SEINAJOKI)
+    return path, path.evaluate(INTERIOR_POINT_JS)
+
+
+def test_the_map_draws_every_region_unit_offline(map_frame, browser_page):
+    assert map_frame.locator(f"path.{foliummap.UNIT_CLASS}").count() == REGION_UNITS
+    assert map_frame.locator(f"path.{foliummap.NEIGHBOUR_CLASS}").count() > 0
+    assert browser_page.blocked_urls == []
+
+
+def test_the_legend_names_the_five_leader_areas(map_frame):
+    labels = map_frame.locator(".kk-legend-item").all_inner_texts()
+    assert len(labels) == 5
+    assert "Leader Liiveri" in labels and "Leader Yhyres" in labels
+
+
+def test_the_map_credits_the_national_land_survey(map_frame):
+    attribution = map_frame.locator(".leaflet-control-attribution").inner_text()
+    assert "© Maanmittauslaitos, CC BY 4.0" in attribution
+
+
+def test_hovering_a_municipality_shows_its_tooltip(map_frame):
+    path, point = seinajoki(map_frame)
+    path.hover(position=point)
+    tooltip = map_frame.locator(".leaflet-tooltip")
+    tooltip.wait_for(timeout=10_000)
+    text = tooltip.inner_text()
+    assert "Seinäjoki" in text and "Leader Liiveri" in text
+
+
+def test_clicking_a_municipality_fills_the_panel_beside_the_map(map_frame, browser_page):
+    path, point = seinajoki(map_frame)
+    path.click(position=point)
+    heading = browser_page.get_by_role("heading", name="Seinäjoki")
+    heading.wait_for(timeout=20_000)
+    panel = browser_page.locator("section.main, [data-testid='stMain']").first.inner_text()
+    assert "Henna Rantasaari" in panel
+    assert "@" not in panel and "040 684" not in panel
