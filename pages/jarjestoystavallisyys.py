@@ -1,11 +1,139 @@
-"""NGO-friendliness page: the seven criteria, participants vs managers."""
+"""NGO-friendliness page: the seven criteria, participants vs managers, region, rounds, feedback.
 
+The example dataset is read in memory behind a toggle and never written to the database.
+"""
+
+import pandas as pd
 import streamlit as st
 
+from kumppanuus import config, examples, scores
+from kumppanuus import score_charts as sc
 from ui import context, data
+from ui.downloads import chart_buttons
 
 ctx = context.current()
+
+
+@st.cache_data(show_spinner=False)
+def example_frame(kind: str) -> pd.DataFrame:
+    return examples.load_scores() if kind == "scores" else examples.load_feedback()
+
+
+def show(chart, frame: pd.DataFrame, name: str, key: str) -> None:
+    st.altair_chart(chart)
+    chart_buttons(chart, frame, name, key, ctx.lang)
+
+
+def empty_state() -> None:
+    st.info(ctx.tr("scores_empty"))
+    st.markdown(ctx.tr("scores_howto"))
+    st.download_button(ctx.tr("scores_template"), scores.template_csv(),
+                       file_name="arviot_pohja.csv", mime="text/csv", key="scores_template",
+                       on_click="ignore")
+
+
+def in_area(df: pd.DataFrame, munis: pd.DataFrame) -> pd.DataFrame:
+    if not ctx.leader_area:
+        return df
+    return df[df["municipality"].isin(munis.loc[munis["leader_area"] == ctx.leader_area, "code"])]
+
+
+def pick_municipality(df: pd.DataFrame, names: dict[str, str]) -> str | None:
+    if ctx.municipality:
+        return ctx.municipality
+    codes = sorted(df["municipality"].unique(), key=lambda c: names.get(c, c))
+    return st.selectbox(ctx.tr("scores_pick_municipality"), codes, key="scores_muni",
+                        format_func=lambda c: names.get(c, c))
+
+
+def municipality_section(df, labels, names, min_n, example) -> None:
+    code = pick_municipality(df, names)
+    rows = df[df["municipality"] == code]
+    if rows.empty:
+        st.info(ctx.tr("scores_none_for_filter"))
+        return
+    frame = sc.view_frame(scores.criterion_view(rows, min_n, list(labels)), labels, min_n, ctx.lang)
+    name = names.get(code, code)
+    if ctx.presentation:  # large, side by side: participants' view beside the managers' own
+        for col, group in zip(st.columns(2), scores.GROUPS):
+            with col:
+                show(sc.group_chart(frame, labels, group, name=name, example=example,
+                                    lang=ctx.lang), frame[frame["respondent_group"] == group],
+                     f"arviot_{code}_{group}", f"sc_{group}")
+        return
+    show(sc.municipality_chart(frame, labels, name=name, example=example, lang=ctx.lang),
+         frame, f"arviot_{code}", "sc_muni")
+    st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
+
+
+def region_section(df, labels, munis, min_n, example) -> None:
+    st.subheader(ctx.tr("scores_region"))
+    matrix = scores.with_names(scores.gaps(df, min_n), munis)
+    sort_by = st.selectbox(ctx.tr("scores_sort_by"), [None, *labels], key="scores_sort",
+                           format_func=lambda c: ctx.tr("scores_sort_all") if c is None
+                           else labels[c].replace("\n", " "))
+    for value, key in (("participants_pct", "sc_heat"), ("gap_pct", "sc_gap")):
+        frame = sc.matrix_frame(matrix, labels, value, min_n, ctx.lang)
+        order = scores.municipality_order(frame, sort_by, value)
+        show(sc.heatmap(frame, value, order, example=example, lang=ctx.lang), frame,
+             f"arviot_{value}", key)
+    st.caption(ctx.tr("scores_gap_note"))
+
+
+def rounds_section(df, labels, min_n, example) -> None:
+    changes = scores.round_changes(df, min_n)
+    if changes.empty:
+        return
+    st.subheader(ctx.tr("scores_rounds"))
+    frame = sc.change_frame(changes, labels, ctx.lang)
+    show(sc.round_change_chart(frame, labels, example=example, lang=ctx.lang), frame,
+         "arviot_muutos", "sc_rounds")
+
+
+def feedback_section(feedback: pd.DataFrame, example: bool) -> None:
+    st.subheader(ctx.tr("feedback_heading"))
+    if ctx.round:
+        feedback = feedback[feedback["round"] == ctx.round]
+    if feedback.empty:
+        st.info(ctx.tr("feedback_empty"))
+        return
+    tables = sorted(feedback["table_no"].dropna().astype(int).unique())
+    table = st.selectbox(ctx.tr("feedback_table"), [None, *tables], key="scores_fb_table",
+                         format_func=lambda n: ctx.tr("feedback_whole_round") if n is None
+                         else f"{ctx.tr('feedback_table')} {n}")
+    rows = feedback if table is None else feedback[feedback["table_no"] == table]
+    where = ctx.tr("feedback_whole_round") if table is None else f"{ctx.tr('feedback_table')} {table}"
+    for col, question in zip(st.columns(2), ("content", "heard_via")):
+        with col:
+            show(sc.feedback_chart(rows, question, example, lang=ctx.lang, subtitle=where),
+                 sc.feedback_frame(rows, question, ctx.lang), f"palaute_{question}",
+                 f"fb_{question}")
+
+
 st.title(ctx.tr("page_scores"))
-st.dataframe(data.reference("criteria"), hide_index=True)
-if data.frame("scores").empty:
-    st.info("Arvioita ei ole vielä ladattu.")
+c1, c2 = st.columns(2)
+example = c1.toggle(ctx.tr("scores_show_example"), key="scores_example")
+min_n = int(c2.number_input(ctx.tr("scores_min_n"), min_value=1, max_value=1000,
+                            value=config.min_group_n(), step=1, key="scores_min_n",
+                            help=ctx.tr("scores_min_n_help")))
+if example:
+    st.warning(ctx.tr("scores_example_warning"), icon="⚠️")
+    st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
+all_scores = example_frame("scores") if example else data.frame("scores")
+feedback = example_frame("feedback") if example else data.frame("feedback")
+munis = data.reference("municipalities")
+labels = scores.criterion_labels(data.reference("criteria"))
+names = dict(zip(munis["code"], munis["name_fi"]))
+
+if all_scores.empty:
+    empty_state()
+else:
+    area_scores = in_area(all_scores, munis)
+    shown = area_scores[area_scores["round"] == ctx.round] if ctx.round else area_scores
+    if shown.empty:
+        st.info(ctx.tr("scores_none_for_filter"))
+    else:
+        municipality_section(shown, labels, names, min_n, example)
+        region_section(shown, labels, munis, min_n, example)
+    rounds_section(area_scores, labels, min_n, example)
+feedback_section(feedback, example)

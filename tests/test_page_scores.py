@@ -1,0 +1,112 @@
+"""The NGO-friendliness page as a user sees it (AppTest over app.py)."""
+
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kumppanuus import config, kinds
+from kumppanuus.store import Store
+
+PAGE = "pages/jarjestoystavallisyys.py"
+
+
+def open_page(**query) -> AppTest:
+    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(e.proto.spec) for e in at.main if getattr(e, "type", "") ==
+            "vega_lite_chart"]
+
+
+def chart_rows(at: AppTest) -> list[pd.DataFrame]:
+    """Every dataset of every chart on the page, decoded from Arrow."""
+    frames = []
+    for e in at.main:
+        if getattr(e, "type", "") == "vega_lite_chart":
+            for ds in e.proto.datasets:
+                frames.append(pa.ipc.open_stream(io.BytesIO(ds.data.data)).read_pandas())
+    return frames
+
+
+def titles(at: AppTest) -> list[str]:
+    out = []
+    for spec in chart_specs(at):
+        title = spec.get("title", "")
+        out.append(title["text"] if isinstance(title, dict) else title)
+    return out
+
+
+def add_scores(store: Store, manager_n: int = 6) -> None:
+    base = {"round": "kevät 2021", "date": dt.date(2021, 1, 27), "municipality": "743"}
+    rows = [base | {"source": "pöytä 8", "respondent_group": "participants", "criterion": c,
+                    "mean": 3.5, "n": 12} for c in range(1, 8)]
+    rows += [base | {"source": "kuntajohtajafoorumi 26.1.2021", "respondent_group": "managers",
+                     "criterion": c, "mean": 7.0, "n": manager_n, "scale_min": 1,
+                     "scale_max": 10} for c in range(1, 8)]
+    store.commit_import("scores", kinds.scores_to_db(pd.DataFrame(rows)), user="testi",
+                        file_name="arviot.csv", sha256="0" * 64)
+
+
+def test_without_scores_the_page_explains_how_to_add_them_and_offers_the_template():
+    at = open_page()
+    text = " ".join(m.value for m in at.markdown) + " ".join(i.value for i in at.info)
+    assert "ei ole vielä ladattu" in text
+    assert "python -m kumppanuus import scores" in text
+    assert "Lataa aineistoa" in text and "menti" in text
+    assert [b.label for b in at.get("download_button")] == ["Lataa arviopohja (CSV)"]
+    assert at.toggle(key="scores_example").label == "Näytä esimerkkiaineisto"
+    assert not chart_specs(at)
+
+
+def test_the_example_toggle_labels_every_chart_and_the_page_as_example_data(store):
+    at = open_page()
+    at.toggle(key="scores_example").set_value(True).run()
+    assert not at.exception
+    assert any("Esimerkkiaineisto" in w.value for w in at.warning)
+    shown = titles(at)
+    assert len(shown) >= 5 and all(t.startswith("Esimerkkiaineisto") for t in shown)
+    assert store.frame("scores").empty, "the example never reaches the database"
+
+
+def test_a_municipality_with_scores_shows_both_groups_and_the_gap(store):
+    add_scores(store)
+    at = open_page()
+    assert not at.warning
+    assert titles(at)[0] == "Järjestöystävällisyys: Seinäjoki"
+    muni = chart_rows(at)[0]
+    assert set(muni["group_name"]) == {"osallistujat", "kuntajohtajat"}
+    assert muni["mean_pct"].round(3).tolist().count(62.5) == 7        # 3,5 on 1–5
+    assert muni["mean_pct"].round(3).tolist().count(66.667) == 7      # 7 on 1–10
+    assert set(muni["gap_label"]) == {"−4,2 %-yks."}
+    assert len(at.get("download_button")) >= 3  # PNG, CSV, XLSX
+
+
+def test_small_groups_are_hidden_and_the_threshold_can_be_lowered_on_the_page(store):
+    add_scores(store, manager_n=3)
+    at = open_page()
+    muni = chart_rows(at)[0]
+    managers = muni[muni["group_name"] == "kuntajohtajat"]
+    assert managers["mean_pct"].isna().all()
+    assert managers["value_label"].str.startswith("alle 5 vastaajaa").all()
+    at.number_input(key="scores_min_n").set_value(3).run()
+    managers = chart_rows(at)[0].query("group_name == 'kuntajohtajat'")
+    assert managers["mean_pct"].notna().all()
+
+
+def test_presentation_mode_shows_the_two_groups_side_by_side(store):
+    add_scores(store)
+    at = open_page(esitys="1")  # the link for a projector
+    shown = titles(at)
+    assert shown[:2] == ["osallistujat – Seinäjoki", "kuntajohtajat – Seinäjoki"]
