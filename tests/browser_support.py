@@ -20,6 +20,7 @@ from kumppanuus import config
 
 CHROMIUM = Path("/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+STAFF_USER, STAFF_PASSWORD = "selain", "selaintesti-salasana"
 
 
 def free_port() -> int:
@@ -48,9 +49,14 @@ def app_url(tmp_path_factory):
     """Run `streamlit run app.py` on 127.0.0.1 with a throwaway database and geometry cache."""
     tmp = tmp_path_factory.mktemp("browser-app")
     port = free_port()
+    from kumppanuus import auth
+
+    auth.add_user(tmp / "staff.toml", STAFF_USER, STAFF_PASSWORD)
     env = os.environ | {
         config.ENV_DATABASE_URL: f"sqlite:///{tmp / 'app.db'}",
         config.ENV_CACHE_DIR: str(tmp / "cache"),
+        config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
+        config.ENV_UPLOAD_DIR: str(tmp / "uploads"),
     }
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -1,0 +1,47 @@
+"""Uploading through the real file widget in Chromium: log in, choose a file, check, confirm."""
+
+from __future__ import annotations
+
+from tests.browser_support import (  # noqa: F401 (fixtures)
+    STAFF_PASSWORD, STAFF_USER, app_url, browser, browser_page,
+)
+
+SPEAKERS = ("kierros;nro;nimi;tehtävä;organisaatio\n"
+            "kevät 2021;8;Testi Puhuja;hyvinvointikoordinaattori;Lapuan kaupunki\n")
+
+
+def log_in(page, app_url):  # noqa: F811
+    page.goto(f"{app_url}/lataa")
+    page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
+    page.get_by_label("Käyttäjätunnus").fill(STAFF_USER)
+    page.get_by_label("Salasana").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu", exact=True).click()
+    page.get_by_text("Tiedosto (CSV, XLSX tai Mentimeter-vienti)").wait_for(timeout=30_000)
+
+
+def test_a_viewer_opening_the_upload_url_sees_the_login_and_no_file_widget(
+        app_url, browser_page):  # noqa: F811
+    browser_page.goto(f"{app_url}/lataa")
+    browser_page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
+    assert browser_page.locator("input[type=file]").count() == 0
+
+
+def test_staff_upload_a_file_through_the_widget_and_confirm_it(
+        app_url, browser_page, tmp_path):  # noqa: F811
+    page = browser_page
+    log_in(page, app_url)
+    path = tmp_path / "alustajat.csv"
+    path.write_text(SPEAKERS, encoding="cp1252")  # plain "CSV" save on Finnish Windows
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.get_by_text("Otsikoiden perusteella laji on").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Tarkista tiedosto").click()
+    page.get_by_text("Lisättäviä rivejä").wait_for(timeout=30_000)
+    added = page.locator('[data-testid="stMetric"]').filter(has_text="Lisättäviä rivejä")
+    assert added.locator('[data-testid="stMetricValue"]').inner_text() == "1"
+    page.get_by_role("button", name="Vahvista ja tallenna").click()
+    saved = page.get_by_text("Tallennettu tuontina")
+    saved.wait_for(timeout=30_000)
+    assert "lisätty 1, päivitetty 0" in saved.inner_text()
+    page.get_by_role("tab", name="Historia ja peruminen").click()
+    page.get_by_role("button", name="Peru tuonti").wait_for(timeout=30_000)
+    assert page.blocked_urls == []
