@@ -25,6 +25,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -95,7 +96,8 @@ def read_table(
     data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     max_rows: int = config.MAX_ROWS,
 ) -> pd.DataFrame:
-    """Read CSV or XLSX bytes into a DataFrame of stripped strings ("" for empty cells).
+    """Read CSV or XLSX bytes into a DataFrame of strings as written ("" for an empty cell, NaN
+    for a field missing at the end of a short CSV row; `parse` strips and converts).
 
     Columns are the headers exactly as written (duplicates kept); the index is the Excel row
     number (header = 1, so the first data row is 2). Empty rows are dropped, their numbers skipped.
@@ -189,7 +191,7 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def _read_csv(text: str, filename: str, max_rows: int) -> tuple[list[str], pd.DataFrame, int]:
-    lines = text.splitlines()[:50]
+    lines = text[:65_536].splitlines()[:50]
     match = re.fullmatch(r"\s*sep=(.)\s*", lines[0]) if lines else None
     if match:  # Excel's "sep=;" hint line: not shown as a row in Excel
         text = text.split("\n", 1)[1] if "\n" in text else ""
@@ -198,7 +200,7 @@ def _read_csv(text: str, filename: str, max_rows: int) -> tuple[list[str], pd.Da
         raise UnreadableFile(f"tiedosto '{filename}' on tyhjä; odotettiin otsikkoriviä")
     delimiter = match.group(1) if match else _sniff_delimiter(lines)
     try:
-        raw = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=object,
                           keep_default_na=False, skip_blank_lines=False, nrows=max_rows + 2,
                           quotechar='"', engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
@@ -280,15 +282,32 @@ def _finish(header: list[str], body: pd.DataFrame, first_row: int, filename: str
     if len(body) > max_rows:
         raise FileTooLarge(f"tiedostossa '{filename}' on yli {max_rows:,} tietoriviä".replace(
             ",", " ") + "; jaa tiedosto osiin")
-    body = body.fillna("").astype("str")
-    body = body.apply(lambda col: col.str.strip())
-    body.index = pd.RangeIndex(first_row, first_row + len(body), name="row")
-    body = body[(body != "").any(axis=1)] if len(body.columns) else body
-    body.columns = [h.strip() for h in header]
+    body = body.set_axis(pd.RangeIndex(first_row, first_row + len(body), name="row"), axis=0)
+    body = body.set_axis([str(h).strip() for h in header], axis=1)
+    body = _drop_blank_rows(body)
     if body.empty:
         raise UnreadableFile(f"tiedostossa '{filename}' on vain otsikkorivi; odotettiin "
                              "vähintään yhtä tietoriviä")
     return body
+
+
+def _blank(column: pd.Series) -> np.ndarray:
+    """Per cell: empty or only spaces (each distinct text is looked at once)."""
+    codes, uniques = pd.factorize(column)
+    blank = np.array([str(u).strip() == "" for u in uniques] + [True])
+    return blank[codes]
+
+
+def _drop_blank_rows(body: pd.DataFrame) -> pd.DataFrame:
+    """Drop rows with nothing in them; only rows with an empty first cell are candidates."""
+    if not len(body.columns):
+        return body
+    candidates = body[_blank(body.iloc[:, 0])]
+    if candidates.empty:
+        return body
+    blank = np.logical_and.reduce([_blank(candidates.iloc[:, i])
+                                   for i in range(len(body.columns))])
+    return body.drop(index=candidates.index[blank])
 
 
 # ------------------------------------------------------------------------- cell converters
@@ -309,27 +328,35 @@ def _result(values: pd.Series, errors: pd.Series, warnings: pd.Series | None = N
     return frame
 
 
-def _got(prefix: str, texts: pd.Series) -> pd.Series:
-    return prefix + ", saatiin '" + texts + "'"
+def _got(prefix: str, texts: pd.Series, bad: pd.Series) -> pd.Series:
+    """'<prefix>, saatiin '<text>'' for the bad texts, None elsewhere (built only where bad)."""
+    return _messages(texts, bad, lambda t: f"{prefix}, saatiin '{t}'")
+
+
+def _messages(texts: pd.Series, bad: pd.Series, make) -> pd.Series:
+    bad = bad.fillna(False).to_numpy(dtype=bool)
+    out = np.full(len(texts), None, dtype=object)
+    out[bad] = [make(t) for t in texts.to_numpy(dtype=object)[bad]]
+    return pd.Series(out, index=texts.index, dtype=object)
 
 
 def _numbers(texts: pd.Series) -> pd.Series:
     """Floats for decimal comma/point and space-grouped thousands, NaN where not a number."""
-    cleaned = texts.where(texts.str.fullmatch(_NUMBER_RE))
+    cleaned = texts.where(texts.str.fullmatch(_NUMBER_RE).fillna(False).astype(bool))
     cleaned = cleaned.str.replace(_SPACES, "", regex=True).str.replace(",", ".", regex=False)
     return pd.to_numeric(cleaned.str.replace("−", "-", regex=False), errors="coerce")
 
 
 def _convert_number(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
     values = _numbers(texts).astype("float64")
-    return _result(values, _got(f"odotettiin {col.expected}", texts).where(values.isna()))
+    return _result(values, _got(f"odotettiin {col.expected}", texts, values.isna()))
 
 
 def _convert_int(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
     numbers = _numbers(texts)
     bad = numbers.isna() | (numbers % 1 != 0) | (numbers.abs() >= 2**53)
     values = numbers.where(~bad).astype("Int64")
-    return _result(values, _got(f"odotettiin {col.expected}", texts).where(bad))
+    return _result(values, _got(f"odotettiin {col.expected}", texts, bad))
 
 
 def _convert_date(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
@@ -337,21 +364,25 @@ def _convert_date(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
     parts = parts.apply(pd.to_numeric, errors="coerce")
     stamps = pd.to_datetime(parts[["year", "month", "day"]], errors="coerce")
     stamps = stamps.where(parts["year"].between(1900, 2100))
-    values = pd.Series(stamps.dt.date.where(stamps.notna(), None), dtype=object)
-    errors = _got(f"odotettiin päivämäärää muodossa {_DATE_FORMS}", texts)
-    ambiguous = texts.str.fullmatch(_AMBIGUOUS_DATE_RE) & parts["year"].isna()
-    errors = errors.mask(ambiguous, "päivämäärä '" + texts + "' on monitulkintainen (päivä ja "
-                         f"kuukausi voivat olla kummin päin tahansa); odotettiin {_DATE_FORMS}")
-    errors = errors.mask(parts["year"].notna(), "päivämäärää '" + texts + "' ei ole olemassa; "
-                         f"odotettiin oikeaa päivämäärää vuosilta 1900–2100, esim. {_DATE_FORMS}")
-    return _result(values, errors.where(stamps.isna()))
+    values = stamps.astype("datetime64[us]")  # date objects only at the very end (`_dates`)
+    return _result(values, _messages(texts, stamps.isna(), _date_error))
+
+
+def _date_error(text: str) -> str:
+    if re.fullmatch(_FI_DATE_RE, text) or re.fullmatch(_ISO_DATE_RE, text):
+        return (f"päivämäärää '{text}' ei ole olemassa; odotettiin oikeaa päivämäärää vuosilta "
+                f"1900–2100, esim. {_DATE_FORMS}")
+    if re.fullmatch(_AMBIGUOUS_DATE_RE, text):
+        return (f"päivämäärä '{text}' on monitulkintainen (päivä ja kuukausi voivat olla kummin "
+                f"päin tahansa); odotettiin {_DATE_FORMS}")
+    return f"odotettiin päivämäärää muodossa {_DATE_FORMS}, saatiin '{text}'"
 
 
 def _convert_enum(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
     values = texts.map(normalise_text).map(dict(col.choices))
     if col.type == "open_enum":
         return _result(values.fillna(texts), pd.Series(None, index=texts.index, dtype=object))
-    return _result(values, _got(f"odotettiin {col.expected}", texts).where(values.isna()))
+    return _result(values, _got(f"odotettiin {col.expected}", texts, values.isna()))
 
 
 def _convert_criterion(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
@@ -359,7 +390,7 @@ def _convert_criterion(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFr
     numbers = numbers.where(numbers % 1 == 0)
     by_text = texts.map(criterion_number)
     values = numbers.fillna(by_text.astype("float64")).astype("Int64")
-    return _result(values, _got(f"odotettiin {col.expected}", texts).where(values.isna()))
+    return _result(values, _got(f"odotettiin {col.expected}", texts, values.isna()))
 
 
 def _convert_municipality(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
@@ -383,7 +414,7 @@ def _municipality_list(text: str, resolver: MunicipalityResolver) -> tuple:
 
 
 def _convert_text(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
-    return _result(texts, pd.Series(None, index=texts.index, dtype=object))
+    return _result(texts.astype("str"), pd.Series(None, index=texts.index, dtype=object))
 
 
 CONVERTERS = {
@@ -392,18 +423,41 @@ CONVERTERS = {
     "enum": _convert_enum, "open_enum": _convert_enum, "criterion": _convert_criterion,
     "municipality": _convert_municipality, "municipalities": _convert_municipalities,
 }
-DTYPES = {"int": "Int64", "criterion": "Int64", "number": "float64", "date": object}
+DTYPES = {"int": "Int64", "criterion": "Int64", "number": "float64", "date": "datetime64[us]"}
 
 
-def convert_column(raw: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
-    """Convert the non-empty cells of `raw`; value/error/warning frame aligned to `raw.index`."""
-    filled = raw[raw != ""]
-    texts = pd.Series(pd.unique(filled), dtype="str")
-    texts.index = texts.to_numpy()
-    table = CONVERTERS[col.type](texts, col, resolver)
-    out = table.reindex(filled.to_numpy())
-    out.index = filled.index
-    return out.reindex(raw.index)
+@dataclass(frozen=True)
+class Converted:
+    """One converted column: typed values for every row, which cells were empty, and the
+    rows with an error or a warning (index = Excel row, value = Finnish message)."""
+
+    values: pd.Series
+    empty: np.ndarray
+    errors: pd.Series
+    warnings: pd.Series
+    texts: pd.Series
+    codes: np.ndarray
+
+
+def convert_column(raw: pd.Series, col: ColumnSpec, resolver) -> Converted:
+    """Convert one column. Each distinct text is stripped and converted once (factorize), then
+    spread back to the rows by position, so the cost follows the number of distinct values."""
+    codes, uniques = pd.factorize(raw)  # a missing cell gets code -1: the "" appended below
+    texts = pd.Series([str(u).strip() for u in uniques] + [""], dtype=object)
+    empty_u = (texts == "").to_numpy(dtype=bool)
+    table = CONVERTERS[col.type](texts[~empty_u], col, resolver).reindex(texts.index)
+    values = table["value"].iloc[codes].set_axis(raw.index)
+    return Converted(values, empty_u[codes], _spread(table["error"], codes, raw.index),
+                     _spread(table["warning"], codes, raw.index), texts, codes)
+
+
+def _spread(messages: pd.Series, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Per-distinct-text messages → messages of the rows that have them (only those rows)."""
+    found = messages.notna().to_numpy()
+    if not found.any():
+        return pd.Series(dtype=object)
+    rows = found[codes]
+    return pd.Series(messages.to_numpy(dtype=object)[codes[rows]], index=index[rows])
 
 
 # ------------------------------------------------------------------------------------ parsing
@@ -461,8 +515,7 @@ def empty_rows(kind: str) -> pd.DataFrame:
 
 
 def _as_strings(table: pd.DataFrame) -> pd.DataFrame:
-    out = table.apply(lambda col: col.map(cell_text) if col.dtype != "str" else
-                      col.fillna("").str.strip())
+    out = table.apply(lambda col: col if col.dtype == "str" else col.map(cell_text))
     out.columns = [str(c).strip() for c in table.columns]
     if isinstance(out.index, pd.RangeIndex) and out.index.start == 0:
         out.index = pd.RangeIndex(2, 2 + len(out))  # a plain frame: first data row is 2
@@ -486,9 +539,11 @@ class _Parser:
                              index=self.table.index)
         self._validate(typed)
         self._duplicates(typed)
-        self._formulas()
         bad = {p.row for p in self.problems}
         rows = typed[~typed.index.isin(bad)] if bad else typed
+        for col in self.spec.columns:
+            if col.type == "date":
+                rows = rows.assign(**{col.name: _dates(rows[col.name])})
         order = {name: i for i, name in enumerate(self.table.columns)}
         for items in (self.problems, self.warnings):
             items.sort(key=lambda p: (p.row, order.get(p.column, -1)))
@@ -504,7 +559,8 @@ class _Parser:
         header = self._header(column)
         raw = self.raw.get(column, pd.Series(dtype="str"))
         for row, message in messages.dropna().items():
-            target.append(Problem(self.file, int(row), header, str(raw.get(row, "")), message))
+            value = str(raw.get(row, "")).strip()
+            target.append(Problem(self.file, int(row), header, value, message))
 
     def _map_headers(self) -> None:
         lookup = self.spec.header_lookup()
@@ -518,7 +574,7 @@ class _Parser:
                     "odotettiin kutakin saraketta vain kerran")))
             else:
                 self.headers[canonical] = written
-                self.raw[canonical] = self.table.iloc[:, pos].astype("str")
+                self.raw[canonical] = self.table.iloc[:, pos]
         for col in self.spec.columns:
             if col.required and col.name not in self.headers:
                 self.problems.append(Problem(self.file, 1, col.header_fi, "", (
@@ -526,7 +582,7 @@ class _Parser:
                     f"(tai '{col.name}')")))
 
     def _extra_column(self, written: str, pos: int) -> None:
-        if not written and not (self.table.iloc[:, pos] != "").any():
+        if not written and _blank(self.table.iloc[:, pos]).all():
             return  # a trailing separator, nothing in it
         known = ", ".join(c.header_fi for c in self.spec.columns)
         self.warnings.append(Problem(self.file, 1, written, written, (
@@ -536,18 +592,19 @@ class _Parser:
         dtype = DTYPES.get(col.type, "str")
         if col.name not in self.raw:
             return pd.Series(col.default, index=self.table.index, dtype=dtype)
-        raw = self.raw[col.name]
-        if col.required:
-            missing = pd.Series(f"pakollinen arvo puuttuu; odotettiin {col.expected}",
-                                index=raw.index).where(raw == "")
-            self._add(self.problems, col.name, missing)
-        converted = convert_column(raw, col, self.resolver)
-        self._add(self.problems, col.name, converted["error"])
-        self._add_grouped_warnings(col.name, converted["warning"])
-        values = converted["value"]
-        if col.default is not None:
-            values = values.where(raw != "", col.default)
-        return _typed(values, dtype)
+        converted = convert_column(self.raw[col.name], col, self.resolver)
+        if col.required and converted.empty.any():
+            self._add(self.problems, col.name, pd.Series(
+                f"pakollinen arvo puuttuu; odotettiin {col.expected}",
+                index=self.table.index[converted.empty]))
+        self._add(self.problems, col.name, converted.errors)
+        self._add_grouped_warnings(col.name, converted.warnings)
+        if col.free_text:
+            self._formulas(col.name, converted)
+        values = converted.values
+        if col.default is not None and converted.empty.any():
+            values = values.mask(converted.empty, col.default)
+        return values.astype(dtype)
 
     def _add_grouped_warnings(self, column: str, messages: pd.Series) -> None:
         messages = messages.dropna()
@@ -557,7 +614,7 @@ class _Parser:
 
     def _validate(self, typed: pd.DataFrame) -> None:
         try:
-            self.spec.model.validate(typed, lazy=True)
+            self.spec.model.validate(typed, lazy=True, inplace=True)
         except pa.errors.SchemaErrors as exc:
             self._failures(exc.failure_cases, typed)
 
@@ -593,7 +650,7 @@ class _Parser:
 
     def _duplicates(self, typed: pd.DataFrame) -> None:
         keys = list(self.spec.key)
-        frame = typed[keys].astype(object).fillna({"respondent": ""})
+        frame = typed[keys].fillna({"respondent": ""}) if "respondent" in keys else typed[keys]
         frame = frame[frame.notna().all(axis=1)]
         dup = frame.duplicated(keep=False)
         if not dup.any():
@@ -611,23 +668,24 @@ class _Parser:
         return (f"rivien {first_row} ja {row} avain on sama ({shown}); odotettiin kutakin "
                 "avainta vain kerran tiedostossa")
 
-    def _formulas(self) -> None:
+    def _formulas(self, column: str, converted: Converted) -> None:
         """Formula-looking text (=, +, -, @ first) is kept as text, with a warning.
 
-        Refusing would block real names such as "-hanke" lists; the export side neutralises such
-        cells before they can reach a spreadsheet again.
+        Refusing would block real text such as "-hanke" or "+ 2 muuta"; the export side
+        neutralises such cells before they can reach a spreadsheet again.
         """
-        for col in self.spec.columns:
-            if col.free_text and col.name in self.raw:
-                raw = self.raw[col.name]
-                looks = raw.str.startswith(FORMULA_START)
-                self._add(self.warnings, col.name, pd.Series(
-                    "solu alkaa merkillä '" + raw.str[0] + "' ja näyttää kaavalta; odotettiin "
-                    "tekstiä — se tallennetaan tekstinä sellaisenaan", index=raw.index
-                ).where(looks))
+        looks = converted.texts.str.startswith(FORMULA_START).to_numpy()
+        if not looks.any():
+            return
+        rows = looks[converted.codes]
+        firsts = converted.texts.str[0].to_numpy(dtype=object)[converted.codes[rows]]
+        self._add(self.warnings, column, pd.Series(
+            [f"solu alkaa merkillä '{c}' ja näyttää kaavalta; odotettiin tekstiä — se "
+             "tallennetaan tekstinä sellaisenaan" for c in firsts], index=self.table.index[rows]))
 
 
-def _typed(values: pd.Series, dtype) -> pd.Series:
-    if dtype is object:
-        return values.astype(object).where(values.notna(), None)
-    return values.astype(dtype)
+def _dates(values: pd.Series) -> pd.Series:
+    """datetime64 → datetime.date objects (None when missing), converting each distinct day once."""
+    codes, uniques = pd.factorize(values)  # NaT gets code -1, the None at the end
+    days = np.array([d.date() for d in uniques] + [None], dtype=object)
+    return pd.Series(days[codes], index=values.index, dtype=object)

@@ -156,7 +156,7 @@ class _Base(pa.DataFrameModel):
 class TablesModel(_Base):
     round: Series[str] = pa.Field(nullable=True)
     table_no: Series[pd.Int64Dtype] = pa.Field(ge=1, nullable=True)
-    date: Series[pa.Date] = pa.Field(nullable=True)
+    date: Series[pa.DateTime] = pa.Field(nullable=True)
     name: Series[str] = pa.Field(nullable=True)
     municipalities: Series[str] = pa.Field(str_matches=r"^\d{3}(,\d{3})*$", nullable=True)
     participants: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
@@ -199,7 +199,7 @@ class FeedbackModel(_Base):
 class ScoresModel(_Base):
     round: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(nullable=True)
-    date: Series[pa.Date] = pa.Field(nullable=True)
+    date: Series[pa.DateTime] = pa.Field(nullable=True)
     municipality: Series[str] = pa.Field(str_matches=r"^\d{3}$", nullable=True)
     respondent_group: Series[str] = pa.Field(isin=["participants", "managers"], nullable=True)
     criterion: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": 1, "max_value": 7},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -112,7 +111,7 @@ def test_every_row_check_of_the_scores_model_has_a_finnish_message():
 
 def test_the_scores_model_reports_every_failure_at_once_with_lazy_validation():
     frame = pd.DataFrame({
-        "round": ["k", "k"], "source": ["s", "s"], "date": [date(2021, 1, 1)] * 2,
+        "round": ["k", "k"], "source": ["s", "s"], "date": pd.to_datetime(["2021-01-01"] * 2),
         "municipality": ["408", "408"], "respondent_group": ["participants", "managers"],
         "criterion": pd.array([1, 9], dtype="Int64"), "score": [7.0, float("nan")],
         "mean": [float("nan"), 3.0], "n": pd.array([None, 0], dtype="Int64"),
