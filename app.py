@@ -21,14 +21,14 @@ if ctx.presentation:
     context.presentation_css()
 
 pages = [
-    st.Page("pages/kartta.py", title=ctx.tr("page_map"), icon="🗺️", url_path="kartta",
+    st.Page("pages/kartta.py", title=ctx.tr("page_map"), icon=":material/map:", url_path="kartta",
             default=True),
-    st.Page("pages/poydat.py", title=ctx.tr("page_tables"), icon="📅", url_path="poydat"),
-    st.Page("pages/yhteyshenkilot.py", title=ctx.tr("page_people"), icon="👥",
+    st.Page("pages/poydat.py", title=ctx.tr("page_tables"), icon=":material/event:", url_path="poydat"),
+    st.Page("pages/yhteyshenkilot.py", title=ctx.tr("page_people"), icon=":material/groups:",
             url_path="yhteyshenkilot"),
-    st.Page("pages/jarjestoystavallisyys.py", title=ctx.tr("page_scores"), icon="⭐",
+    st.Page("pages/jarjestoystavallisyys.py", title=ctx.tr("page_scores"), icon=":material/thumb_up:",
             url_path="jarjestoystavallisyys"),
-    st.Page("pages/lataa.py", title=ctx.tr("page_upload"), icon="⬆️", url_path="lataa"),
+    st.Page("pages/lataa.py", title=ctx.tr("page_upload"), icon=":material/upload_file:", url_path="lataa"),
 ]
 page = st.navigation(pages)
 if ctx.user:

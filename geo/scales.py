@@ -11,18 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from babel.numbers import format_decimal
 
-#: Okabe-Ito colours for the five Leader areas (fixed, so an area keeps its colour everywhere).
-LEADER_COLOURS = {
-    "liiveri": "#E69F00",
-    "aisapari": "#56B4E9",
-    "suupohja": "#009E73",
-    "kuudesta": "#CC79A7",
-    "yhyres": "#F0E442",
-}
-#: Okabe-Ito colours for any further areas.
-EXTRA_COLOURS = ("#0072B2", "#D55E00", "#000000")
+from kumppanuus.i18n import fmt_number
+from kumppanuus.palette import EXTRA_COLOURS, LEADER_COLOURS  # one palette for map and charts
+
 SEQUENTIAL = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 DIVERGING = ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99")
 MISSING_COLOUR = "#d9d9d9"
@@ -31,8 +23,7 @@ MISSING_LABEL = "ei tietoa"
 
 def format_fi(value: float, decimals: int = 1) -> str:
     """Finnish number: 1 234,5 (no-break space groups, decimal comma)."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale="fi_FI")
+    return fmt_number(value, "fi", max(decimals, 0))
 
 
 def leader_colour(code: str, order: list[str]) -> str:

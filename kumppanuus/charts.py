@@ -7,15 +7,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from kumppanuus.i18n import fmt_date, fmt_number
-
-#: Okabe-Ito colour-blind-safe palette, one colour per Leader area (shared with the map).
-LEADER_COLOURS = {
-    "liiveri": "#0072B2",
-    "aisapari": "#E69F00",
-    "suupohja": "#009E73",
-    "kuudesta": "#CC79A7",
-    "yhyres": "#56B4E9",
-}
+from kumppanuus.palette import LEADER_COLOURS  # one palette for map and charts
 
 #: Vega format locale for Finnish numbers (`1 234,5`) so axes match the rest of the UI.
 FI_FORMAT_LOCALE = {"decimal": ",", "thousands": "\u00a0", "grouping": [3],

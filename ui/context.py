@@ -72,7 +72,19 @@ def sidebar() -> Context:
 
 
 def current() -> Context:
-    """The context app.py computed for this run (pages call this)."""
+    """The context app.py computed for this run (pages call this).
+
+    A fresh Streamlit server treats a `pages/` folder as a v1 multipage app until some session
+    has run `st.navigation`, so the very first deep link (e.g. /poydat) would run the page
+    *without* app.py — no page config, no gate, file names in the menu. Streamlit keeps that
+    switch in `PagesManager.uses_pages_directory`; when a page finds it still on, it turns it off
+    and reruns, and the rerun goes through app.py's navigation to the same URL.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     ctx = st.session_state.get("_ctx")
     return ctx if ctx is not None else sidebar()
 
