@@ -61,41 +61,48 @@ def aggregate(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     scale_min/scale_max (NaN when the group mixes scales), is_example (any row)."""
     by = list(by)
     rows = with_pct(df)
-    rows["is_example"] = rows["is_example"].astype(bool) if len(rows) else rows["is_example"]
-    grouped = rows.groupby(by, sort=True, observed=True, dropna=False)
-    out = grouped.agg(
+    rows["is_example"] = rows["is_example"].astype(bool)
+    codes, lows, highs = _scale_codes(rows)
+    flags = {f"_s{i}": (codes == i) for i in range(len(lows))}  # one column per scale seen
+    rows = rows.assign(**flags)
+    out = rows.groupby(by, sort=True, observed=True, dropna=False).agg(
         n=("n", "sum"), score_sum=("score_sum", "sum"), pct_sum=("pct_sum", "sum"),
-        lo_min=("scale_min", "min"), lo_max=("scale_min", "max"),
-        hi_min=("scale_max", "min"), hi_max=("scale_max", "max"),
-        is_example=("is_example", "max"),
+        is_example=("is_example", "max"), **{f: (f, "max") for f in flags},
     ).reset_index()
     out["n"] = out["n"].astype(int)
-    single = (out["lo_min"] == out["lo_max"]) & (out["hi_min"] == out["hi_max"])
-    out["scale_min"] = out["lo_min"].where(single)
-    out["scale_max"] = out["hi_min"].where(single)
+    present = out[list(flags)].to_numpy(dtype=bool)
+    single = present.sum(axis=1) == 1
+    first = present.argmax(axis=1) if len(lows) else np.zeros(len(out), dtype=int)
+    out["scale_min"] = np.where(single, lows[first], np.nan) if len(lows) else np.nan
+    out["scale_max"] = np.where(single, highs[first], np.nan) if len(lows) else np.nan
     out["mean"] = (out["score_sum"] / out["n"]).where(single)
     out["mean_pct"] = out["pct_sum"] / out["n"]
-    out["scale"] = _scale_labels(rows, by, out, single)
+    out["scale"] = _scale_labels(present, lows, highs)
     out["is_example"] = out["is_example"].astype(bool)
-    return out.drop(columns=["lo_min", "lo_max", "hi_min", "hi_max"])
+    return out.drop(columns=list(flags))
 
 
-def _scale_labels(rows: pd.DataFrame, by: list[str], out: pd.DataFrame,
-                  single: pd.Series) -> pd.Series:
-    """'1–5' for a single-scale group; the distinct scales joined by ', ' otherwise."""
-    labels = pd.Series(
-        [_scale_label(lo, hi) for lo, hi in zip(out["scale_min"], out["scale_max"])],
-        index=out.index, dtype=object,
-    )
-    if single.all():
-        return labels
-    mixed_keys = out.loc[~single, by]
-    mixed = rows.merge(mixed_keys, on=by)[by + ["scale_min", "scale_max"]].drop_duplicates()
-    mixed = mixed.sort_values(["scale_min", "scale_max"])
-    mixed["label"] = [_scale_label(a, b) for a, b in zip(mixed["scale_min"], mixed["scale_max"])]
-    joined = mixed.groupby(by, dropna=False)["label"].agg(", ".join).reset_index()
-    merged = out[by].merge(joined, on=by, how="left")["label"]
-    return labels.where(single, merged.to_numpy())
+def _scale_codes(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's scale as a code into the distinct (scale_min, scale_max) pairs, sorted."""
+    lo_codes, lo_values = pd.factorize(rows["scale_min"].astype(float), sort=True)
+    hi_codes, hi_values = pd.factorize(rows["scale_max"].astype(float), sort=True)
+    width = max(len(hi_values), 1)
+    codes, pairs = pd.factorize(lo_codes * width + hi_codes, sort=True)
+    lows = np.asarray(lo_values, dtype=float)[pairs // width]
+    highs = np.asarray(hi_values, dtype=float)[pairs % width]
+    return codes, lows, highs
+
+
+def _scale_labels(present: np.ndarray, lows: np.ndarray, highs: np.ndarray) -> np.ndarray:
+    """'1–5' for a single-scale group; its distinct scales joined by ', ' otherwise.
+    Vectorised: each group's set of scales is a bit mask, labelled once per distinct mask."""
+    if present.shape[1] == 0:
+        return np.array([], dtype=object)
+    mask = present.astype(np.int64) @ (np.int64(1) << np.arange(present.shape[1], dtype=np.int64))
+    unique, inverse = np.unique(mask, return_inverse=True)
+    names = [", ".join(_scale_label(lows[i], highs[i]) for i in range(len(lows)) if m >> i & 1)
+             for m in unique]
+    return np.array(names, dtype=object)[inverse]
 
 
 def hide_small(agg: pd.DataFrame, min_n: int) -> pd.DataFrame:
@@ -118,7 +125,11 @@ def gaps(df: pd.DataFrame, min_n: int,
     """Wide form per `by`: participants_pct, managers_pct, n_participants, n_managers,
     hidden_participants, hidden_managers, gap_pct (participants − managers), is_example."""
     by = list(by)
-    cells = group_cells(df, min_n, by)
+    return _wide(group_cells(df, min_n, by), by)
+
+
+def _wide(cells: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """`group_cells` output → one row per `by` with both groups side by side and the gap."""
     wide = cells.set_index([*by, "respondent_group"])[["mean_pct", "n", "hidden"]] \
         .unstack("respondent_group")
     out = pd.DataFrame(index=wide.index)
@@ -167,7 +178,7 @@ def municipality_metrics(scores_df: pd.DataFrame, min_n: int) -> pd.DataFrame:
     if scores_df.empty:
         return pd.DataFrame(columns=METRIC_COLUMNS)
     cells = group_cells(scores_df, min_n)
-    both = gaps(scores_df, min_n)
+    both = _wide(cells, ["municipality", "criterion"])
     shared = both.dropna(subset=["participants_pct", "managers_pct"])[
         ["municipality", "criterion"]]
     visible = cells[~cells["hidden"]]
