@@ -15,12 +15,13 @@ from kumppanuus.store import Store
 PAGE = "pages/jarjestoystavallisyys.py"
 
 
-def open_page(**query) -> AppTest:
+def open_page(presentation: bool = False) -> AppTest:
     at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=60)
-    at.query_params.update(query)
     at.run()
     at.switch_page(PAGE)
     at.run()
+    if presentation:
+        at.toggle(key="presentation").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -107,6 +108,9 @@ def test_small_groups_are_hidden_and_the_threshold_can_be_lowered_on_the_page(st
 
 def test_presentation_mode_shows_the_two_groups_side_by_side(store):
     add_scores(store)
-    at = open_page(esitys="1")  # the link for a projector
+    at = open_page(presentation=True)
     shown = titles(at)
     assert shown[:2] == ["osallistujat – Seinäjoki", "kuntajohtajat – Seinäjoki"]
+    shown_text = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.info])
+    assert "@" not in shown_text, "no contact data in presentation mode"
+    assert all("respondent" not in frame.columns for frame in chart_rows(at))
