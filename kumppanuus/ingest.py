@@ -113,7 +113,8 @@ def read_table(
 
 
 def _check_size(data: bytes, filename: str, max_bytes: int) -> None:
-    if not data.strip(b" \t\r\n\xef\xbb\xbf\xff\xfe\x00"):
+    blank = b" \t\r\n\xef\xbb\xbf\xff\xfe\x00"
+    if not data[:4096].strip(blank) and not data.strip(blank):
         raise UnreadableFile(f"tiedosto '{filename}' on tyhjä; odotettiin otsikkoriviä ja "
                              "vähintään yhtä tietoriviä")
     if len(data) > max_bytes:
@@ -200,12 +201,13 @@ def _read_csv(text: str, filename: str, max_rows: int) -> tuple[list[str], pd.Da
         raise UnreadableFile(f"tiedosto '{filename}' on tyhjä; odotettiin otsikkoriviä")
     delimiter = match.group(1) if match else _sniff_delimiter(lines)
     try:
-        raw = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=object,
+        # category: the C parser hashes each column's texts itself, which is what `parse` needs
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype="category",
                           keep_default_na=False, skip_blank_lines=False, nrows=max_rows + 2,
                           quotechar='"', engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise UnreadableFile(_parser_message(filename, exc)) from None
-    header = [str(h) for h in raw.iloc[0].fillna("")]
+    header = ["" if pd.isna(h) else str(h) for h in raw.iloc[0]]
     return header, raw.iloc[1:], 2
 
 
@@ -293,7 +295,7 @@ def _finish(header: list[str], body: pd.DataFrame, first_row: int, filename: str
 
 def _blank(column: pd.Series) -> np.ndarray:
     """Per cell: empty or only spaces (each distinct text is looked at once)."""
-    codes, uniques = pd.factorize(column)
+    codes, uniques = _factorize(column)
     blank = np.array([str(u).strip() == "" for u in uniques] + [True])
     return blank[codes]
 
@@ -437,18 +439,29 @@ class Converted:
     warnings: pd.Series
     texts: pd.Series
     codes: np.ndarray
+    value_codes: np.ndarray  # per row: equal typed values ⇔ equal code; -1 = no value
 
 
 def convert_column(raw: pd.Series, col: ColumnSpec, resolver) -> Converted:
     """Convert one column. Each distinct text is stripped and converted once (factorize), then
     spread back to the rows by position, so the cost follows the number of distinct values."""
-    codes, uniques = pd.factorize(raw)  # a missing cell gets code -1: the "" appended below
+    codes, uniques = _factorize(raw)  # a missing cell gets code -1: the "" appended below
     texts = pd.Series([str(u).strip() for u in uniques] + [""], dtype=object)
     empty_u = (texts == "").to_numpy(dtype=bool)
-    table = CONVERTERS[col.type](texts[~empty_u], col, resolver).reindex(texts.index)
+    used = np.bincount(codes[codes >= 0], minlength=len(texts)) > 0  # categories may be unused
+    table = CONVERTERS[col.type](texts[~empty_u & used], col, resolver).reindex(texts.index)
+    if col.default is not None:
+        table.loc[empty_u, "value"] = col.default
     values = table["value"].iloc[codes].set_axis(raw.index)
+    value_codes = pd.factorize(table["value"])[0][codes]
     return Converted(values, empty_u[codes], _spread(table["error"], codes, raw.index),
-                     _spread(table["warning"], codes, raw.index), texts, codes)
+                     _spread(table["warning"], codes, raw.index), texts, codes, value_codes)
+
+
+def _factorize(raw: pd.Series) -> tuple[np.ndarray, object]:
+    if isinstance(raw.dtype, pd.CategoricalDtype):  # from read_table: already factorized
+        return raw.cat.codes.to_numpy(), raw.cat.categories
+    return pd.factorize(raw)
 
 
 def _spread(messages: pd.Series, codes: np.ndarray, index: pd.Index) -> pd.Series:
@@ -532,6 +545,7 @@ class _Parser:
         self.warnings: list[Problem] = []
         self.headers: dict[str, str] = {}
         self.raw: dict[str, pd.Series] = {}
+        self.key_codes: dict[str, np.ndarray] = {}
 
     def run(self) -> IngestResult:
         self._map_headers()
@@ -601,10 +615,8 @@ class _Parser:
         self._add_grouped_warnings(col.name, converted.warnings)
         if col.free_text:
             self._formulas(col.name, converted)
-        values = converted.values
-        if col.default is not None and converted.empty.any():
-            values = values.mask(converted.empty, col.default)
-        return values.astype(dtype)
+        self.key_codes[col.name] = converted.value_codes
+        return converted.values.astype(dtype)
 
     def _add_grouped_warnings(self, column: str, messages: pd.Series) -> None:
         messages = messages.dropna()
@@ -649,9 +661,19 @@ class _Parser:
         self._add(self.problems, case.column, pd.Series({int(case.index): message}))
 
     def _duplicates(self, typed: pd.DataFrame) -> None:
+        """Rows whose key repeats an earlier row's key: a problem naming both rows.
+
+        Works on the per-row codes of the typed values (so "Lapua" and "408" are the same key).
+        An empty `respondent` is a value of its own; a row missing another key part is skipped.
+        """
         keys = list(self.spec.key)
-        frame = typed[keys].fillna({"respondent": ""}) if "respondent" in keys else typed[keys]
-        frame = frame[frame.notna().all(axis=1)]
+        if any(k not in self.key_codes for k in keys if k != "respondent"):
+            return  # a key column is missing: already a header problem
+        nothing = np.zeros(len(typed), dtype=np.intp)
+        frame = pd.DataFrame({k: self.key_codes.get(k, nothing) for k in keys}, index=typed.index)
+        if "respondent" in frame:
+            frame["respondent"] = frame["respondent"].clip(lower=-1) + 1  # empty → 0
+        frame = frame[(frame >= 0).all(axis=1)]
         dup = frame.duplicated(keep=False)
         if not dup.any():
             return

@@ -90,9 +90,9 @@ class MunicipalityResolver:
         Each distinct value is resolved once, so the cost follows the number of distinct values.
         """
         uniques = pd.unique(values.astype(str))
-        table = pd.DataFrame(
-            [self.resolve(u) for u in uniques], index=uniques, columns=["code", "warning", "error"]
-        )
+        found = [self.resolve(u) for u in uniques]
+        table = pd.DataFrame({"code": [f.code for f in found], "warning": [f.warning for f in found],
+                              "error": [f.error for f in found]}, index=uniques)
         out = table.reindex(values.astype(str).to_numpy())
         out.index = values.index
         return out
