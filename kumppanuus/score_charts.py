@@ -194,7 +194,11 @@ def heatmap(frame: pd.DataFrame, value: str, order: list[str], *, example: bool,
     background = base.mark_rect(fill=MISSING_FILL)
     cells = base.transform_filter(f"isValid(datum.{value})").mark_rect().encode(
         color=alt.Color(f"{value}:Q", scale=scale, title=legend_title))
-    text = base.mark_text(fontSize=11).encode(text="cell_label:N")
+    dark = f"abs(datum.{value}) > 20" if gap else f"datum.{value} > 70"
+    text = base.mark_text(fontSize=11).encode(
+        text="cell_label:N",
+        color=alt.condition(f"isValid(datum.{value}) && {dark}", alt.value("white"),
+                            alt.value("black")))
     key = "scores_title_gap" if gap else "scores_title_heat"
     chart = alt.layer(background, cells, text).properties(
         width=60 * frame["criterion_no"].nunique(), height=alt.Step(22),
