@@ -9,9 +9,9 @@ Conventions
   aggregate mean 4.0 (n 4) plus a single rating 2 gives mean 18 / 5 = 3.6.
 - Normalising: every row keeps its own scale; comparisons use the 0–100 % scale
   `(score − scale_min) / (scale_max − scale_min) × 100`. A row's normalised sum is
-  `pct_sum = (score_sum − n × scale_min) / (scale_max − scale_min) × 100`, so normalised sums and
-  counts combine exactly across scales too. `mean` (original scale) is given only when every row
-  of a group has the same scale; otherwise it is NaN and `scale` lists the scales.
+  `pct_sum = (score_sum − n × scale_min) / (scale_max − scale_min) × 100`, so normalised
+  sums and counts combine exactly across scales too. `mean` (original scale) is given only
+  when every row of a group has the same scale; otherwise it is NaN and `scale` lists them.
 - Small groups: a (municipality, criterion, group) cell with fewer than `min_n` respondents
   (`config.min_group_n()`, default 5) has its means hidden (NaN) and `hidden` True; `n` is shown.
 - Gap: `gap_pct = participants' mean_pct − managers' mean_pct`, in percentage points.
@@ -171,9 +171,9 @@ def municipality_metrics(scores_df: pd.DataFrame, min_n: int) -> pd.DataFrame:
     `mean_pct` is the participants' combined mean over all criteria whose cell passes the
     small-n rule (sum of normalised ratings / number of ratings). `gap_pct` is participants −
     managers in percentage points, both combined over the criteria where *neither* group is
-    hidden (nor missing), so the two means cover the same criteria. `n_*` is the respondents of the group's
-    largest criterion cell (everyone usually rates every criterion). Rows of every round given
-    are combined; filter `scores_df` by round first for one round.
+    hidden (nor missing), so the two means cover the same criteria. `n_*` is the respondents
+    of the group's largest criterion cell (everyone usually rates every criterion). Rows of
+    every round given are combined; filter `scores_df` by round first for one round.
     """
     if scores_df.empty:
         return pd.DataFrame(columns=METRIC_COLUMNS)

@@ -102,7 +102,8 @@ def feedback_section(feedback: pd.DataFrame, example: bool) -> None:
                          format_func=lambda n: ctx.tr("feedback_whole_round") if n is None
                          else f"{ctx.tr('feedback_table')} {n}")
     rows = feedback if table is None else feedback[feedback["table_no"] == table]
-    where = ctx.tr("feedback_whole_round") if table is None else f"{ctx.tr('feedback_table')} {table}"
+    where = (ctx.tr("feedback_whole_round") if table is None
+             else f"{ctx.tr('feedback_table')} {table}")
     for col, question in zip(st.columns(2), ("content", "heard_via")):
         with col:
             show(sc.feedback_chart(rows, question, example, lang=ctx.lang, subtitle=where),

@@ -6,7 +6,6 @@ import json
 
 import pandas as pd
 import pyarrow as pa
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from kumppanuus import config, kinds

@@ -189,8 +189,8 @@ def test_the_template_has_the_finnish_headers_and_one_obvious_example_row():
     data = scores.template_csv()
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == ("kierros;lähde;päivämäärä;kunta;vastaajaryhmä;kriteeri;arvo;keskiarvo;"
-                        "vastaajia;asteikko_min;asteikko_max;vastaaja")
+    assert lines[0] == ("kierros;lähde;päivämäärä;kunta;vastaajaryhmä;kriteeri;arvo;"
+                        "keskiarvo;vastaajia;asteikko_min;asteikko_max;vastaaja")
     assert len(lines) == 2 and "esimerkki" in lines[1]
 
 
