@@ -84,7 +84,7 @@ class Store:
         """Create tables if missing and load the spring 2021 round once. True if it loaded now."""
         if self.url.startswith("sqlite:///"):
             config.DATA_DIR.mkdir(exist_ok=True)
-        db.Base.metadata.create_all(self.engine)
+        self._create_schema()
         if not seed_data:
             return False
         try:
@@ -96,6 +96,16 @@ class Store:
         except IntegrityError:  # another process seeded at the same moment
             return False
         return True
+
+    def _create_schema(self) -> None:
+        """CREATE TABLE IF NOT EXISTS for every model; on PostgreSQL under a lock, since two
+        processes starting at once would otherwise race on the catalogue."""
+        if self.engine.dialect.name != "postgresql":
+            db.Base.metadata.create_all(self.engine)
+            return
+        with self.engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('kumppanuus-schema'))"))
+            db.Base.metadata.create_all(conn)
 
     # -- reads ----------------------------------------------------------------------------
     def _read(self, model, order_by) -> pd.DataFrame:

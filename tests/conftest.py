@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,10 +10,29 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+#: Set to a PostgreSQL URL (e.g. postgresql+psycopg://user:pw@127.0.0.1/kktest) to run the
+#: suite against PostgreSQL: every test starts from an empty schema there.
+TEST_DATABASE_URL = os.environ.get("KUMPPANUUS_TEST_DATABASE_URL", "")
+
+
+def _fresh_database(tmp_path) -> str:
+    if not TEST_DATABASE_URL:
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    from kumppanuus import db
+
+    import streamlit as st
+
+    engine = db.engine_for(TEST_DATABASE_URL)
+    db.Base.metadata.drop_all(engine)
+    st.cache_resource.clear()  # the app caches one Store per URL; this URL is reused
+    st.cache_data.clear()
+    return TEST_DATABASE_URL
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path, monkeypatch):
     """No test touches data/kumppanuus.db, data/uploads or a real staff file."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'test.db'}")
+    monkeypatch.setenv("DATABASE_URL", _fresh_database(tmp_path))
     monkeypatch.setenv("KUMPPANUUS_UPLOAD_DIR", str(tmp_path / "uploads"))
     monkeypatch.setenv("KUMPPANUUS_STAFF_FILE", str(tmp_path / "staff.toml"))
     monkeypatch.setenv("KUMPPANUUS_CACHE_DIR", str(tmp_path / "cache"))
