@@ -144,7 +144,8 @@ def stacked_chart(long: pd.DataFrame, title: str, groups: list[str]) -> alt.TopL
     )
     bars = base.mark_bar().encode(
         color=alt.Color("group:N", title=None, scale=alt.Scale(domain=groups)),
-        tooltip=[alt.Tooltip("bar_label:N", title="Pöytä"), alt.Tooltip("group:N", title="Ryhmä"),
+        tooltip=[alt.Tooltip("bar_label:N", title="Pöytä"),
+                 alt.Tooltip("group:N", title="Ryhmä"),
                  alt.Tooltip("count_label:N", title="Lukumäärä")],
     )
     labels = base.mark_text(dx=-10, color="white").encode(text="count_label:N")

@@ -35,17 +35,26 @@ def table_municipalities(tables: pd.DataFrame) -> pd.DataFrame:
 
 
 def tables_view(tables: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
-    """Tables sorted by date, with municipality names, Leader area, population and per 1,000."""
+    """Tables sorted by date, with municipality names, Leader area, population and per 1,000.
+
+    A table's Leader area is the most common one among its municipalities (ties: the first
+    code alphabetically). Vectorised: no Python function runs per table group.
+    """
+    keys = ["round", "table_no"]
     links = table_municipalities(tables).merge(
         municipalities[["code", "name_fi", "population_2020", "leader_area"]], on="code",
         how="left",
-    ).sort_values(["round", "table_no", "order"])
-    grouped = links.groupby(["round", "table_no"], sort=False).agg(
-        municipality_names=("name_fi", lambda s: ", ".join(s.dropna())),
-        population=("population_2020", "sum"),
-        leader_area=("leader_area", lambda s: s.mode().iloc[0] if s.notna().any() else None),
-    ).reset_index()
-    out = tables.merge(grouped, on=["round", "table_no"], how="left")
+    ).sort_values([*keys, "order"])
+    names = links.dropna(subset=["name_fi"]).groupby(keys, sort=False)["name_fi"].agg(", ".join)
+    population = links.groupby(keys, sort=False)["population_2020"].sum(min_count=1)
+    area = (links.dropna(subset=["leader_area"]).groupby([*keys, "leader_area"]).size()
+            .rename("n").reset_index().sort_values([*keys, "n", "leader_area"],
+                                                   ascending=[True, True, False, True])
+            .drop_duplicates(keys).set_index(keys)["leader_area"])
+    grouped = pd.DataFrame({"municipality_names": names, "population": population,
+                            "leader_area": area}).reset_index()
+    out = tables.merge(grouped, on=keys, how="left")
+    out["municipality_names"] = out["municipality_names"].fillna("")
     out["population"] = out["population"].astype("Int64")
     out["per_1000"] = (out["participants"].astype("Float64") * 1000 /
                        out["population"].replace(0, pd.NA)).astype("Float64")
@@ -177,7 +186,8 @@ ATTENDANCE_HEADERS = {
     "municipality_names": "kunnat", "leader_area_name": "Leader-alue",
     "participants": "osallistujia", "population": "asukkaita_2020",
     "per_1000": "osallistujia_per_1000_asukasta", "online_peak": "enimmillään_verkossa",
-    "onsite": "paikan_päällä", "registered_local_orgs": "ilmoittautuneet_paikalliset_järjestöt",
+    "onsite": "paikan_päällä",
+    "registered_local_orgs": "ilmoittautuneet_paikalliset_järjestöt",
     "registered_regional_orgs": "ilmoittautuneet_laajemmat_toimijat",
     "registered_officials": "ilmoittautuneet_viranhaltijat",
 }
@@ -189,3 +199,18 @@ def attendance_export(view: pd.DataFrame, leader_areas: pd.DataFrame) -> pd.Data
     out = view.assign(leader_area_name=view["leader_area"].map(names),
                       per_1000=view["per_1000"].round(2))
     return out[list(ATTENDANCE_HEADERS)].rename(columns=ATTENDANCE_HEADERS)
+
+
+def feedback_tables(feedback: pd.DataFrame, view: pd.DataFrame) -> dict[str, str]:
+    """`round|table_no` → bar label, for the tables (in date order) that have feedback rows."""
+    have = set(zip(feedback["round"], feedback["table_no"]))
+    return {f"{r}|{n}": label for r, n, label in zip(view["round"], view["table_no"],
+                                                      view["bar_label"]) if (r, n) in have}
+
+
+def feedback_rows(feedback: pd.DataFrame, key: str | None) -> pd.DataFrame:
+    """Feedback rows of one table (`round|table_no`), or all rows when key is None."""
+    if key is None:
+        return feedback
+    rnd, _, no = key.rpartition("|")
+    return feedback[(feedback["round"] == rnd) & (feedback["table_no"] == int(no))]

@@ -5,13 +5,21 @@ import streamlit as st
 
 from kumppanuus import charts, directory, metrics
 from kumppanuus.i18n import fmt_date, fmt_number
+from kumppanuus.score_charts import feedback_chart
 from ui import context, data, downloads
 
+TABS = ["Osallistujat", "Suhteessa väkilukuun", "Aikajana", "Ilmoittautuneet", "Palaute",
+        "Pöydän tiedot"]
+FIGURE_HEADERS = {"round": "kierros", "table_no": "nro", "name": "nimi", "group": "ryhmä",
+                  "count": "lukumäärä"}
+PER_CAPITA_NOTE = "Usean kunnan pöytä jaetaan kuntien yhteenlasketulla väkiluvulla (2020)."
 FEEDBACK_EMPTY = ("Palautekyselyn tuloksia ei ole vielä ladattu – lisää ne Lataa aineistoa "
                   "-sivulla (laji: feedback)")
 
 
-def chart_block(chart, df, name: str, lang: str) -> None:
+def chart_block(chart, df, name: str, lang: str, note: str = "") -> None:
+    if note:
+        st.caption(note)
     st.altair_chart(chart, width="stretch")
     downloads.chart_buttons(chart, df, name, key=name, lang=lang)
 
@@ -32,10 +40,33 @@ def stacked_block(long, view, columns: dict[str, str], title: str, what: str, la
         return
     long = long.merge(view[["round", "table_no", "bar_label"]], on=["round", "table_no"])
     chart_block(charts.stacked_chart(long, title, list(columns.values())),
-                long[["round", "table_no", "name", "group", "count"]], title.lower(), lang)
+                long[list(FIGURE_HEADERS)].rename(columns=FIGURE_HEADERS), title.lower(), lang)
     missing = len(view) - len(long[["round", "table_no"]].drop_duplicates())
     if missing:
-        st.caption(f"{fmt_number(missing, lang)} pöydältä ei ole {what}; niitä ei näytetä nollina.")
+        st.caption(f"{fmt_number(missing, lang)} pöydältä ei ole {what}; "
+                   "niitä ei näytetä nollina.")
+
+
+def figures_tab(tables, view, lang: str) -> None:
+    stacked_block(metrics.registrations(tables), view, metrics.REGISTRATION_COLUMNS,
+                  "Ilmoittautuneita", "ilmoittautumislukuja", lang)
+    stacked_block(metrics.presence(tables), view, metrics.PRESENCE_COLUMNS, "Läsnä",
+                  "läsnäololukuja (verkossa enimmillään / paikan päällä)", lang)
+
+
+def feedback_block(feedback, view, lang: str) -> None:
+    if feedback.empty:
+        st.info(FEEDBACK_EMPTY)
+        return
+    keys = metrics.feedback_tables(feedback, view)
+    pick = st.selectbox("Pöytä", [None, *keys], key="feedback_pick",
+                        format_func=lambda k: "Kaikki valitut pöydät" if k is None else keys[k])
+    rows = metrics.feedback_rows(feedback, pick)
+    for question in [q for q in ("content", "heard_via") if q in set(rows["question"])]:
+        chart = feedback_chart(rows, question, bool(rows["is_example"].any()), lang=lang,
+                               subtitle=keys[pick] if pick else None)
+        chart_block(chart, rows[["round", "table_no", "question", "option", "count"]],
+                    f"palaute_{question}", lang)
 
 
 def detail_block(view, people, ctx: context.Context) -> None:
@@ -75,7 +106,6 @@ if tables.empty:
             "sivupalkista.")
 else:
     view = metrics.with_unique_labels(metrics.tables_view(tables, munis))
-    people = directory.build(data.frame("contacts"), munis, areas_df)
     totals = metrics.round_totals(tables)
     c1, c2, c3 = st.columns(3)
     c1.metric(ctx.tr("participants"), fmt_number(totals["participants"], ctx.lang))
@@ -84,26 +114,20 @@ else:
     st.caption(f"Kierros: {ctx.round or 'kaikki kierrokset'}")
     frame = charts.attendance_frame(view, areas, ctx.lang)
     export = metrics.attendance_export(view, areas_df)
-    tabs = st.tabs(["Osallistujat", "Suhteessa väkilukuun", "Aikajana", "Ilmoittautuneet",
-                    "Palaute", "Pöydän tiedot"])
-    with tabs[0]:
-        chart_block(charts.participants_chart(frame, areas), export, "osallistujat", ctx.lang)
-    with tabs[1]:
-        st.caption("Usean kunnan pöytä jaetaan kuntien yhteenlasketulla väkiluvulla (2020).")
-        chart_block(charts.per_capita_chart(frame, areas), export, "osallistujat_per_1000",
-                    ctx.lang)
-    with tabs[2]:
-        chart_block(charts.timeline_chart(frame, areas), export, "aikajana", ctx.lang)
-    with tabs[3]:
-        stacked_block(metrics.registrations(tables), view, metrics.REGISTRATION_COLUMNS,
-                      "Ilmoittautuneita", "ilmoittautumislukuja", ctx.lang)
-        stacked_block(metrics.presence(tables), view, metrics.PRESENCE_COLUMNS, "Läsnä",
-                      "läsnäololukuja (verkossa enimmillään / paikan päällä)", ctx.lang)
-    with tabs[4]:
-        feedback = metrics.feedback_of(data.frame("feedback"), tables)
-        if feedback.empty:
-            st.info(FEEDBACK_EMPTY)
-        else:
-            st.dataframe(feedback[["table_no", "question", "option", "count"]], hide_index=True)
-    with tabs[5]:
-        detail_block(view, people, ctx)
+    sections = [
+        lambda: chart_block(charts.participants_chart(frame, areas), export, "osallistujat",
+                            ctx.lang),
+        lambda: chart_block(charts.per_capita_chart(frame, areas), export,
+                            "osallistujat_per_1000", ctx.lang, PER_CAPITA_NOTE),
+        lambda: chart_block(charts.timeline_chart(frame, areas), export, "aikajana", ctx.lang),
+        lambda: figures_tab(tables, view, ctx.lang),
+        lambda: feedback_block(metrics.feedback_of(data.frame("feedback"), tables), view,
+                               ctx.lang),
+        lambda: detail_block(view, directory.build(data.frame("contacts"), munis, areas_df),
+                             ctx),
+    ]
+    # Lazy tabs: only the open tab is computed and sent (one chart per run, not five).
+    for tab, draw in zip(st.tabs(TABS, key="tables_tab", on_change="rerun"), sections):
+        if tab.open:
+            with tab:
+                draw()

@@ -131,3 +131,12 @@ def test_the_attendance_export_uses_finnish_headers_and_leader_area_names(store)
     assert first["osallistujia_per_1000_asukasta"] == pytest.approx(3.24)
     assert first["ilmoittautuneet_viranhaltijat"] == 9
     assert pd.isna(out.iloc[1]["ilmoittautuneet_viranhaltijat"])
+
+
+def test_a_table_takes_the_leader_area_of_most_of_its_municipalities():
+    view = metrics.tables_view(tables_frame((1, "2021-01-01", "003,001,002", 9, {}),
+                                            (2, "2021-01-02", "003,001", 9, {}),
+                                            (3, "2021-01-03", "999", 9, {})), MUNIS)
+    assert view["leader_area"].tolist()[:2] == ["x", "x"]  # 2 of 3; a tie goes to "x" < "y"
+    assert view["municipality_names"].tolist() == ["Cee, Aa, Bee", "Cee, Aa", ""]
+    assert pd.isna(view["per_1000"].iloc[2])  # an unknown municipality has no population

@@ -24,6 +24,12 @@ def page():
     return at
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """The page's tabs are lazy (`on_change="rerun"`): choosing one is a rerun with its label."""
+    at.session_state["tables_tab"] = label
+    return at.run()
+
+
 def metrics_of(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -41,6 +47,7 @@ def test_the_total_shows_483_participants_and_a_finnish_mean():
 
 
 def test_selecting_table_1_shows_its_registrations_18_17_9_and_presence(page):
+    open_tab(page, "Pöydän tiedot")
     page.selectbox(key="table_pick").set_value("kevät 2021|2").run()
     assert "Tästä pöydästä ei ole ilmoittautumislukuja." in [i.value for i in page.info]
     assert "Paikalliset järjestöt" not in metrics_of(page)
@@ -52,6 +59,7 @@ def test_selecting_table_1_shows_its_registrations_18_17_9_and_presence(page):
 
 
 def test_the_detail_view_names_date_speakers_and_liaisons(page):
+    open_tab(page, "Pöydän tiedot")
     page.selectbox(key="table_pick").set_value("kevät 2021|1").run()
     text = " ".join(m.value for m in page.markdown)
     assert "27.1.2021" in text and "Evijärvi, Kauhava" in text
@@ -70,14 +78,49 @@ def test_a_leader_area_filter_narrows_the_total_to_its_tables(page):
 
 
 def test_without_feedback_the_page_says_where_to_load_it(page):
+    open_tab(page, "Palaute")
     assert any(i.value.startswith(FEEDBACK_EMPTY) for i in page.info)
 
 
-def test_every_chart_offers_png_csv_and_xlsx(page):
+@pytest.mark.parametrize("tab, charts", [
+    ("Osallistujat", 1), ("Suhteessa väkilukuun", 1), ("Aikajana", 1),
+    ("Ilmoittautuneet", 2),  # registrations by group, online peak vs on site
+])
+def test_every_chart_offers_png_csv_and_xlsx(page, tab, charts):
+    open_tab(page, tab)
+    assert len(page.get("vega_lite_chart")) == charts
     labels = [b.label for b in page.get("download_button")]
-    # participants, per capita, timeline, registrations, presence: five charts
-    assert labels.count("Lataa PNG") == 5
-    assert labels.count("Lataa CSV") == 5 and labels.count("Lataa XLSX") == 5
+    assert (labels.count("Lataa PNG"), labels.count("Lataa CSV"),
+            labels.count("Lataa XLSX")) == (charts, charts, charts)
+
+
+def test_only_the_open_tab_draws_its_chart(page):
+    assert len(page.get("vega_lite_chart")) == 1
+    open_tab(page, "Pöydän tiedot")
+    assert len(page.get("vega_lite_chart")) == 0
+
+
+def test_loaded_feedback_is_drawn_per_question_with_downloads(page, store):
+    from sqlalchemy import insert
+
+    from kumppanuus import db
+
+    rows = [("content", "Erittäin hyvä", 12), ("content", "Hyvä", 9),
+            ("heard_via", "Facebook", 7)]
+    with store.engine.begin() as conn:
+        conn.execute(insert(db.Feedback.__table__), [
+            {"round": "kevät 2021", "table_no": 1, "question": q, "option": o, "count": c}
+            for q, o, c in rows])
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.session_state["tables_tab"] = "Palaute"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not any(i.value.startswith(FEEDBACK_EMPTY) for i in at.info)
+    assert len(at.get("vega_lite_chart")) == 2
+    at.selectbox(key="feedback_pick").set_value("kevät 2021|1").run()
+    assert len(at.get("vega_lite_chart")) == 2
+    keys = {b.key for b in at.get("download_button")}
+    assert {"palaute_content_png", "palaute_heard_via_png"} <= keys
 
 
 def test_a_round_without_tables_shows_an_empty_state(store):
