@@ -66,6 +66,8 @@ class IngestResult:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     unreadable: bool = False
+    #: Canonical columns the file had; an update of an existing row should change only these.
+    present: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -561,7 +563,9 @@ class _Parser:
         order = {name: i for i, name in enumerate(self.table.columns)}
         for items in (self.problems, self.warnings):
             items.sort(key=lambda p: (p.row, order.get(p.column, -1)))
-        return IngestResult(self.spec.name, self.file, rows, self.problems, self.warnings)
+        present = tuple(c for c in self.spec.names if c in self.headers)
+        return IngestResult(self.spec.name, self.file, rows, self.problems, self.warnings,
+                            present=present)
 
     def _header(self, column: str) -> str:
         """The header as written in the file, else the Finnish header of the spec."""

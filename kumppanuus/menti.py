@@ -296,7 +296,8 @@ def _result(reader: _Reader, context: MentiContext, filename: str,
                     "vastauksia; niille ei tuoda rivejä")
     problems = list(dict.fromkeys(reader.problems))
     return ingest.IngestResult("scores", filename, rows if not problems else rows.iloc[:0],
-                               problems, list(dict.fromkeys(reader.warnings)))
+                               problems, list(dict.fromkeys(reader.warnings)),
+                               present=parsed.present)
 
 
 def _scores_table(reader: _Reader, context: MentiContext) -> pd.DataFrame:

@@ -199,6 +199,11 @@ def test_an_extra_column_is_ignored_with_a_warning_not_stored(resolver):
     assert (warning.row, warning.column) == (1, "Lisätieto") and "ohitetaan" in warning.message
 
 
+def test_the_result_lists_the_canonical_columns_the_file_had(resolver):
+    result = run("contacts", without_column(VALID["contacts"], "sähköposti"), resolver)
+    assert result.present == ("municipality", "name", "role", "organisation", "phone", "status")
+
+
 def test_rows_are_typed_and_indexed_by_the_excel_row_number(resolver):
     rows = assert_clean(run("tables", VALID["tables"], resolver))
     assert list(rows.index) == [2, 3]

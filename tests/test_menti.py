@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kumppanuus.ingest import IngestResult, format_problem, parse_bytes
 from kumppanuus.menti import MentiContext, is_menti_export
@@ -197,3 +201,31 @@ def test_is_menti_export_tells_an_export_from_other_files():
     assert is_menti_export(menti_bytes([[Slide(counts=COUNTS)]]))
     assert not is_menti_export(xlsx_bytes([["a"], ["b"]]))
     assert not is_menti_export(b"kierros;nro\n")
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_arbitrary_bytes_as_menti_give_problems_never_an_exception(data, resolver):
+    result = parse_bytes("menti", data, "m.xlsx", resolver, menti=CONTEXT)
+    assert result.problems and not any("odottamaton" in p.message for p in result.problems)
+
+
+CELLS = st.one_of(st.none(), st.integers(-3, 12), st.floats(0, 6, allow_nan=False),
+                  st.sampled_from(["", "Choices", "Type", "scales", "No votes for this session",
+                                   "Question 2", "Respondents", CRITERIA[0], "x"]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(noise=st.lists(st.lists(CELLS, min_size=1, max_size=8), max_size=12))
+def test_a_session_sheet_with_arbitrary_rows_gives_rows_or_problems(noise, resolver):
+    slide = Slide(counts=COUNTS)
+    workbook = openpyxl.load_workbook(io.BytesIO(menti_bytes([[slide]])))
+    for row in noise:
+        workbook["Session 1"].append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = parse_bytes("menti", buffer.getvalue(), "m.xlsx", resolver, menti=CONTEXT)
+    assert result.ok or result.problems
+    assert not any("odottamaton" in p.message for p in result.problems)
