@@ -91,7 +91,8 @@ class MunicipalityResolver:
         """
         uniques = pd.unique(values.astype(str))
         found = [self.resolve(u) for u in uniques]
-        table = pd.DataFrame({"code": [f.code for f in found], "warning": [f.warning for f in found],
+        table = pd.DataFrame({"code": [f.code for f in found],
+                              "warning": [f.warning for f in found],
                               "error": [f.error for f in found]}, index=uniques)
         out = table.reindex(values.astype(str).to_numpy())
         out.index = values.index

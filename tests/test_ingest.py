@@ -32,7 +32,8 @@ def assert_problem(result: IngestResult, row: int, column: str, *fragments: str)
     """Pin the shape of an error: one problem at (row, column), Finnish, saying what was expected
     ("odotettiin"), rendered as a FILE:ROW:COLUMN line; nothing was accepted from that row."""
     found = [p for p in result.problems if (p.row, p.column) == (row, column)]
-    assert found, f"no problem at {row}:{column}; got {[format_problem(p) for p in result.problems]}"
+    got = [format_problem(p) for p in result.problems]
+    assert found, f"no problem at {row}:{column}; got {got}"
     problem = found[0]
     assert problem.file == result.file
     assert "odotettiin" in problem.message
@@ -407,7 +408,8 @@ def test_parse_accepts_a_frame_read_elsewhere_and_numbers_its_rows_from_two(reso
 
 
 def test_format_problem_is_the_cli_stderr_line():
-    problem = Problem("t.csv", 4, "osallistujia", "-3", "odotettiin kokonaislukua ≥ 0, saatiin '-3'")
+    message = "odotettiin kokonaislukua ≥ 0, saatiin '-3'"
+    problem = Problem("t.csv", 4, "osallistujia", "-3", message)
     assert format_problem(problem) == (
         "t.csv:4:osallistujia: odotettiin kokonaislukua ≥ 0, saatiin '-3'")
 
@@ -429,7 +431,8 @@ def _never_raises(kind, data, resolver):
     assert set(result.rows.columns) >= {"round"} or kind == "contacts"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=400), kind=st.sampled_from(list(VALID)))
 def test_arbitrary_bytes_give_rows_or_problems_never_an_exception(data, kind, resolver):
     _never_raises(kind, data, resolver)
@@ -444,7 +447,8 @@ CELL = st.one_of(
 HEADERS = [h for rows in VALID.values() for h in rows[0]] + ["arvo", "asteikko_max", "muu"]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(list(VALID)),
        headers=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=9),
        cells=st.lists(st.lists(CELL, min_size=1, max_size=9), max_size=6),

@@ -1,4 +1,4 @@
-"""The kind declarations agree with the published spec, and the pandera models catch what they own."""
+"""The kind declarations agree with the published spec; the pandera models catch what they own."""
 
 from __future__ import annotations
 
