@@ -99,7 +99,8 @@ def read_table(
     max_rows: int = config.MAX_ROWS,
 ) -> pd.DataFrame:
     """Read CSV or XLSX bytes into a DataFrame of strings as written ("" for an empty cell, NaN
-    for a field missing at the end of a short CSV row; `parse` strips and converts).
+    for a field missing at the end of a short CSV row; `parse` strips and converts). CSV columns
+    come as categoricals of str (the parser hashes each column once, which `parse` reuses).
 
     Columns are the headers exactly as written (duplicates kept); the index is the Excel row
     number (header = 1, so the first data row is 2). Empty rows are dropped, their numbers skipped.
