@@ -9,6 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Browser fixtures are registered once here: one Streamlit server and one Chromium per session.
+from tests.browser_support import app_url, browser, browser_page  # noqa: E402,F401
+
 
 #: Set to a PostgreSQL URL (e.g. postgresql+psycopg://user:pw@127.0.0.1/kktest) to run the
 #: suite against PostgreSQL: every test starts from an empty schema there.

@@ -6,7 +6,6 @@ import pytest
 
 from geo import boundaries, foliummap
 from kumppanuus import config
-from tests.browser_support import app_url, browser, browser_page  # noqa: F401 (fixtures)
 
 REGION_UNITS = 19  # 18 municipalities, Kurikka drawn in two parts
 SEINAJOKI = 14  # position of unit 743 in the map's feature order (sorted by code)
@@ -18,9 +17,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def map_frame(app_url, browser_page):  # noqa: F811
+def map_frame(app_url, browser_page):
     """The folium iframe of the map page, once Leaflet has drawn every unit."""
-    browser_page.goto(f"{app_url}/kartta")
+    browser_page.goto(f"{app_url}/")  # the map is the main page (v2 gives it the root URL)
     browser_page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
     frame = browser_page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
     frame.locator(f"path.{foliummap.UNIT_CLASS}").nth(REGION_UNITS - 1).wait_for(timeout=30_000)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from tests.browser_support import (  # noqa: F401 (fixtures)
-    STAFF_PASSWORD, STAFF_USER, app_url, browser, browser_page,
-)
+from tests.browser_support import STAFF_PASSWORD, STAFF_USER
 
 SPEAKERS = ("kierros;nro;nimi;tehtävä;organisaatio\n"
             "kevät 2021;8;Testi Puhuja;hyvinvointikoordinaattori;Lapuan kaupunki\n")
 
 
-def log_in(page, app_url):  # noqa: F811
+def log_in(page, app_url):
     page.goto(f"{app_url}/lataa")
     page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
     page.get_by_label("Käyttäjätunnus").fill(STAFF_USER)
@@ -20,14 +18,14 @@ def log_in(page, app_url):  # noqa: F811
 
 
 def test_a_viewer_opening_the_upload_url_sees_the_login_and_no_file_widget(
-        app_url, browser_page):  # noqa: F811
+        app_url, browser_page):
     browser_page.goto(f"{app_url}/lataa")
     browser_page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
     assert browser_page.locator("input[type=file]").count() == 0
 
 
 def test_staff_upload_a_file_through_the_widget_and_confirm_it(
-        app_url, browser_page, tmp_path):  # noqa: F811
+        app_url, browser_page, tmp_path):
     page = browser_page
     log_in(page, app_url)
     path = tmp_path / "alustajat.csv"

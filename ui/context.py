@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kumppanuus import privacy
+from kumppanuus import config, privacy
 from kumppanuus.i18n import LANGUAGES, t
 from ui import auth, data
 
@@ -74,19 +74,27 @@ def sidebar() -> Context:
 def current() -> Context:
     """The context app.py computed for this run (pages call this).
 
-    A fresh Streamlit server treats a `pages/` folder as a v1 multipage app until some session
-    has run `st.navigation`, so the very first deep link (e.g. /poydat) would run the page
-    *without* app.py — no page config, no gate, file names in the menu. Streamlit keeps that
+    A Streamlit server (and AppTest) treats a `pages/` folder as a v1 multipage app until a
+    session has run `st.navigation`, so the first deep link (e.g. /lataa) would run the page
+    *without* app.py: no page config, no login gate, file names in the menu. Streamlit keeps that
     switch in `PagesManager.uses_pages_directory`; when a page finds it still on, it turns it off
-    and reruns, and the rerun goes through app.py's navigation to the same URL.
+    and runs app.py in its place within the same run (a rerun would lose a button click), so the
+    request goes through app.py's navigation to the same page.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-        st.rerun()
+        _run_app_instead()
     ctx = st.session_state.get("_ctx")
     return ctx if ctx is not None else sidebar()
+
+
+def _run_app_instead() -> None:
+    app_path = config.REPO_ROOT / "app.py"
+    code = compile(app_path.read_text(encoding="utf-8"), str(app_path), "exec")
+    exec(code, {"__name__": "__main__", "__file__": str(app_path)})  # noqa: S102
+    st.stop()
 
 
 def presentation_css() -> None:
