@@ -12,8 +12,12 @@ Conventions
   `pct_sum = (score_sum − n × scale_min) / (scale_max − scale_min) × 100`, so normalised
   sums and counts combine exactly across scales too. `mean` (original scale) is given only
   when every row of a group has the same scale; otherwise it is NaN and `scale` lists them.
-- Small groups: a (municipality, criterion, group) cell with fewer than `min_n` respondents
-  (`config.min_group_n()`, default 5) has its means hidden (NaN) and `hidden` True; `n` is shown.
+- Small groups: a (municipality, criterion, participants) cell with fewer than `min_n`
+  respondents (`config.min_group_n()`, default 5) has its means hidden (NaN) and `hidden` True;
+  `n` is shown. The rule protects individual participants. The managers' group is the
+  municipality's own assessment at the managers' forum, usually given by one to three managers
+  who speak for the municipality, so it has its own threshold `MANAGERS_MIN_N` (1): hiding it
+  would hide the very comparison the forum asked for.
 - Gap: `gap_pct = participants' mean_pct − managers' mean_pct`, in percentage points.
   **Positive = participants rate the municipality higher than its managers do**; negative =
   managers rate it higher. A gap exists only where neither group is hidden.
@@ -37,6 +41,7 @@ FEEDBACK_ORDER = {
     "content": ("Erittäin hyvä", "Hyvä", "Kohtalainen", "Huono"),
     "heard_via": ("Lehtijuttu", "Facebook", "Sähköposti", "Tuttavan tai työn kautta", "Muu"),
 }
+MANAGERS_MIN_N = 1
 METRIC_COLUMNS = ["code", "mean_pct", "gap_pct", "n_participants", "n_managers", "is_example"]
 
 
@@ -105,10 +110,16 @@ def _scale_labels(present: np.ndarray, lows: np.ndarray, highs: np.ndarray) -> n
     return np.array(names, dtype=object)[inverse]
 
 
-def hide_small(agg: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """The small-n rule: means of cells with n < min_n become NaN, `hidden` marks them."""
+def hide_small(agg: pd.DataFrame, min_n: int, *,
+               managers_min_n: int = MANAGERS_MIN_N) -> pd.DataFrame:
+    """The small-n rule: means of cells with n below their group's threshold become NaN,
+    `hidden` marks them (participants: `min_n`; managers: `managers_min_n`)."""
     out = agg.copy()
-    out["hidden"] = out["n"] < int(min_n)
+    threshold = int(min_n)
+    if "respondent_group" in out.columns:
+        threshold = np.where(out["respondent_group"] == "managers", int(managers_min_n),
+                             int(min_n))
+    out["hidden"] = out["n"] < threshold
     for col in ("mean", "mean_pct"):
         out[col] = out[col].mask(out["hidden"])
     return out

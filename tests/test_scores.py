@@ -106,11 +106,11 @@ def test_gap_is_participants_minus_managers_so_positive_means_participants_rate_
 
 
 def test_no_gap_when_either_group_is_hidden():
-    df = rows({"mean": 4.0, "n": 6},
-              {"mean": 2.0, "n": 2, "respondent_group": "managers", "source": "foorumi"})
+    df = rows({"mean": 4.0, "n": 2},
+              {"mean": 4.0, "n": 6, "respondent_group": "managers", "source": "foorumi"})
     got = scores.gaps(df, min_n=5).iloc[0]
-    assert got["hidden_managers"] and pd.isna(got["gap_pct"])
-    assert got["participants_pct"] == pytest.approx(75.0)
+    assert got["hidden_participants"] and pd.isna(got["gap_pct"])
+    assert got["managers_pct"] == pytest.approx(75.0)
 
 
 def test_criterion_view_lists_every_criterion_and_both_groups():
@@ -127,8 +127,7 @@ def test_municipality_metrics_feed_the_map():
         {"mean": 3.0, "n": 5, "criterion": 2},                                  # 50 %
         {"mean": 1.0, "n": 5, "criterion": 1, "respondent_group": "managers",   # 0 %
          "source": "foorumi"},
-        {"mean": 5.0, "n": 2, "criterion": 2, "respondent_group": "managers",   # hidden
-         "source": "foorumi"},
+        {"mean": 5.0, "n": 2, "criterion": 3},                                  # hidden
         {"mean": 1.0, "n": 2, "municipality": "005"},                           # hidden
     )
     got = scores.municipality_metrics(df, min_n=5).set_index("code")
