@@ -1,0 +1,36 @@
+"""Run every benchmark of the project and print their figures (numbers, not asserts).
+
+    python scripts/benchmark.py            # all
+    python scripts/benchmark.py geo pages  # some
+
+geo    — GeoJSON bytes sent to the browser (region, all 309 municipalities), map build, map page
+pages  — warm page runs of Pöydät / Yhteyshenkilöt, region and nation scale (2,000 tables)
+scores — score aggregation over ~200k rows
+ingest — validate + import-ready parse of a 100,000-row scores CSV vs bare pandas.read_csv
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = {"geo": "bench_geo.py", "pages": "bench_pages.py", "scores": "bench_scores.py",
+           "ingest": "bench_ingest.py"}
+
+
+def main(names: list[str]) -> int:
+    failed = 0
+    for name in names or list(SCRIPTS):
+        print(f"\n=== {name} ({SCRIPTS[name]}) ===", flush=True)
+        start = time.perf_counter()
+        code = subprocess.call([sys.executable, str(HERE / SCRIPTS[name])], cwd=HERE.parent)
+        print(f"--- {name}: exit {code}, {time.perf_counter() - start:.1f} s wall", flush=True)
+        failed += code != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
