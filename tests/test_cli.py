@@ -1,21 +1,13 @@
 """The command-line contract of shared/spec/data-formats.md."""
 
 import io
-import os
-import subprocess
-import sys
-
 import pandas as pd
 import pytest
 
+from tests.cli_support import run_cli
 from tests.conftest import ROOT
 
 
-def run_cli(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "kumppanuus", *args], cwd=ROOT, capture_output=True,
-        text=True, env={**os.environ, **(env or {})}, timeout=120,
-    )
 
 
 def test_export_tables_prints_eleven_tables_adding_up_to_483():
@@ -71,3 +63,45 @@ def test_unknown_command_is_a_usage_error():
 def test_undo_of_an_unknown_import_exits_1():
     result = run_cli("undo", "999")
     assert result.returncode == 1 and "999" in result.stderr
+
+
+def test_validate_exit_codes_follow_the_contract(tmp_path):
+    good = tmp_path / "hyvä.csv"
+    good.write_text("kierros;nro;päivämäärä;nimi;kunnat;osallistujia\n"
+                    "kevät 2022;1;3.2.2022;Testi;Lapua;12\n", encoding="cp1252")
+    bad = tmp_path / "huono.csv"
+    bad.write_text("kierros;nro;päivämäärä;nimi;kunnat;osallistujia\n"
+                   "kevät 2022;1;31.2.2022;Testi;Lapua;12\n", encoding="utf-8")
+    binary = tmp_path / "kuva.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    assert run_cli("validate", "tables", str(good)).returncode == 0
+    invalid = run_cli("validate", "tables", str(bad))
+    assert invalid.returncode == 1
+    assert invalid.stderr.splitlines()[0].startswith(f"{bad}:2:päivämäärä: ")
+    assert run_cli("validate", "tables", str(binary)).returncode == 2
+    assert run_cli("validate", "tables", str(tmp_path / "ei-ole.csv")).returncode == 2
+    assert run_cli("validate", "nonsense", str(good)).returncode == 2
+
+
+def test_an_invalid_import_writes_nothing_and_exits_1(tmp_path):
+    bad = tmp_path / "huono.csv"
+    bad.write_text("kierros;nro;päivämäärä;nimi;kunnat;osallistujia\n"
+                   "kevät 2022;1;3.2.2022;Testi;Lapua;12\n"
+                   "kevät 2022;2;3.2.2022;Testi;Lapuaa;-3\n", encoding="utf-8")
+    before = run_cli("export", "tables").stdout
+    result = run_cli("import", "tables", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:3:kunnat: " in result.stderr and "tarkoititko 'Lapua'" in result.stderr
+    assert f"{bad}:3:osallistujia: " in result.stderr
+    assert run_cli("export", "tables").stdout == before
+    assert len(run_cli("history").stdout.splitlines()) == 1  # header only
+
+
+def test_add_user_stores_a_bcrypt_hash_that_logs_in():
+    from kumppanuus import auth, config
+
+    result = run_cli("add-user", "teija", "--password-stdin", stdin="pitkä-salasana-42\n")
+    assert result.returncode == 0, result.stderr
+    users = auth.load_users(config.staff_file())
+    assert auth.verify(users, "teija", "pitkä-salasana-42")
+    assert "pitkä-salasana-42" not in config.staff_file().read_text(encoding="utf-8")
