@@ -1,0 +1,70 @@
+"""What ingest hands back: `Problem` rows and the `IngestResult` of one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kumppanuus.schema import KINDS, kind_spec
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: `row` as Excel numbers it (header = 1, whole file = 0), `column` as written."""
+
+    file: str
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class IngestResult:
+    """What parsing one file gave. Write `rows` only when `ok`."""
+
+    kind: str
+    file: str
+    rows: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    unreadable: bool = False
+    #: Canonical columns the file had; an update of an existing row should change only these.
+    present: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when there is nothing to fix (warnings do not block an import)."""
+        return not self.problems
+
+    def problems_frame(self) -> pd.DataFrame:
+        """Problems as a table (file, row, column, value, message) for the upload page."""
+        return _frame(self.problems)
+
+    def warnings_frame(self) -> pd.DataFrame:
+        """Warnings as a table with the same columns as `problems_frame`."""
+        return _frame(self.warnings)
+
+
+def _frame(items: list[Problem]) -> pd.DataFrame:
+    columns = ["file", "row", "column", "value", "message"]
+    return pd.DataFrame([vars(p) for p in items], columns=columns)
+
+
+def format_problem(p: Problem) -> str:
+    """The command line's stderr line: ``FILE:ROW:COLUMN: message``."""
+    return f"{p.file}:{p.row}:{p.column}: {p.message}"
+
+
+def unreadable_result(kind: str, filename: str, message: str) -> IngestResult:
+    """An IngestResult for a file that could not be read at all (one problem on row 0)."""
+    problem = Problem(filename, 0, "", "", message)
+    return IngestResult(kind, filename, empty_rows(kind), [problem], [], unreadable=True)
+
+
+def empty_rows(kind: str) -> pd.DataFrame:
+    """A canonical frame of `kind` with no rows."""
+    kind = "scores" if kind == "menti" else kind
+    names = kind_spec(kind).names if kind in KINDS else []
+    return pd.DataFrame(columns=names, index=pd.RangeIndex(0, name="row"))

@@ -1,0 +1,198 @@
+"""A DataFrame of strings → typed canonical rows plus every problem and warning.
+
+`TableParser` maps the written headers to the kind's columns, converts each column
+(`kumppanuus.cells`), runs the kind's pandera model with ``lazy=True``, checks duplicate keys and
+warns about formula-looking text. Bad input becomes `Problem` rows, never an exception.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from kumppanuus.cells import DTYPES, Converted, convert_column
+from kumppanuus.reading import blank_cells
+from kumppanuus.results import IngestResult, Problem
+from kumppanuus.schema import ROW_CHECKS, ColumnSpec, KindSpec, normalise_header
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+class TableParser:
+    """The steps of `parse` for one file; collects problems and warnings as it goes."""
+
+    def __init__(self, spec: KindSpec, table: pd.DataFrame, filename: str, resolver) -> None:
+        self.spec, self.table, self.file, self.resolver = spec, table, filename, resolver
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.headers: dict[str, str] = {}
+        self.raw: dict[str, pd.Series] = {}
+        self.key_codes: dict[str, np.ndarray] = {}
+
+    def run(self) -> IngestResult:
+        self._map_headers()
+        typed = pd.DataFrame({c.name: self._column(c) for c in self.spec.columns},
+                             index=self.table.index)
+        self._validate(typed)
+        self._duplicates(typed)
+        bad = {p.row for p in self.problems}
+        rows = typed[~typed.index.isin(bad)] if bad else typed
+        for col in self.spec.columns:
+            if col.type == "date":
+                rows = rows.assign(**{col.name: _dates(rows[col.name])})
+        order = {name: i for i, name in enumerate(self.table.columns)}
+        for items in (self.problems, self.warnings):
+            items.sort(key=lambda p: (p.row, order.get(p.column, -1)))
+        present = tuple(c for c in self.spec.names if c in self.headers)
+        return IngestResult(self.spec.name, self.file, rows, self.problems, self.warnings,
+                            present=present)
+
+    def _header(self, column: str) -> str:
+        """The header as written in the file, else the Finnish header of the spec."""
+        if column in self.headers:
+            return self.headers[column]
+        return self.spec.column(column).header_fi if column in self.spec.names else column
+
+    def _add(self, target: list, column: str, messages: pd.Series) -> None:
+        header = self._header(column)
+        raw = self.raw.get(column, pd.Series(dtype="str"))
+        for row, message in messages.dropna().items():
+            value = str(raw.get(row, "")).strip()
+            target.append(Problem(self.file, int(row), header, value, message))
+
+    def _map_headers(self) -> None:
+        lookup = self.spec.header_lookup()
+        for pos, written in enumerate(self.table.columns):
+            canonical = lookup.get(normalise_header(written))
+            if canonical is None:
+                self._extra_column(written, pos)
+            elif canonical in self.headers:
+                self.problems.append(Problem(self.file, 1, written, written, (
+                    f"sarake '{written}' on jo otsikossa (sarake '{self.headers[canonical]}'); "
+                    "odotettiin kutakin saraketta vain kerran")))
+            else:
+                self.headers[canonical] = written
+                self.raw[canonical] = self.table.iloc[:, pos]
+        for col in self.spec.columns:
+            if col.required and col.name not in self.headers:
+                self.problems.append(Problem(self.file, 1, col.header_fi, "", (
+                    f"pakollinen sarake puuttuu: odotettiin otsikkoa '{col.header_fi}' "
+                    f"(tai '{col.name}')")))
+
+    def _extra_column(self, written: str, pos: int) -> None:
+        if not written and blank_cells(self.table.iloc[:, pos]).all():
+            return  # a trailing separator, nothing in it
+        known = ", ".join(c.header_fi for c in self.spec.columns)
+        self.warnings.append(Problem(self.file, 1, written, written, (
+            f"ylimääräinen sarake '{written}' ohitetaan; tunnetut sarakkeet: {known}")))
+
+    def _column(self, col: ColumnSpec) -> pd.Series:
+        dtype = DTYPES.get(col.type, "str")
+        if col.name not in self.raw:
+            return pd.Series(col.default, index=self.table.index, dtype=dtype)
+        converted = convert_column(self.raw[col.name], col, self.resolver)
+        if col.required and converted.empty.any():
+            self._add(self.problems, col.name, pd.Series(
+                f"pakollinen arvo puuttuu; odotettiin {col.expected}",
+                index=self.table.index[converted.empty]))
+        self._add(self.problems, col.name, converted.errors)
+        self._add_grouped_warnings(col.name, converted.warnings)
+        if col.free_text:
+            self._formulas(col.name, converted)
+        self.key_codes[col.name] = converted.value_codes
+        return converted.values.astype(dtype)
+
+    def _add_grouped_warnings(self, column: str, messages: pd.Series) -> None:
+        messages = messages.dropna()
+        for message, rows in messages.groupby(messages).groups.items():
+            more = f" (sama {len(rows) - 1} muulla rivillä)" if len(rows) > 1 else ""
+            self._add(self.warnings, column, pd.Series({rows[0]: message + more}))
+
+    def _validate(self, typed: pd.DataFrame) -> None:
+        try:
+            self.spec.model.validate(typed, lazy=True, inplace=True)
+        except pa.errors.SchemaErrors as exc:
+            self._failures(exc.failure_cases, typed)
+
+    def _failures(self, cases: pd.DataFrame, typed: pd.DataFrame) -> None:
+        already = {p.row for p in self.problems}
+        cases = cases.drop_duplicates(subset=["check", "index", "schema_context"])
+        for case in cases.itertuples(index=False):
+            if case.schema_context == "DataFrameSchema" and case.check in ROW_CHECKS:
+                if case.index not in already:
+                    self._row_check(case.check, case.index, typed)
+            else:
+                self._column_check(case)
+
+    def _row_check(self, check: str, row: int, typed: pd.DataFrame) -> None:
+        column, template = ROW_CHECKS[check]
+        values = {k: (v if pd.notna(v) else float("nan")) for k, v in typed.loc[row].items()}
+        message = template.format(**values)
+        written = self.raw.get(column, pd.Series(dtype="str")).get(row, "")
+        if written:
+            message += f", saatiin '{written}'"
+        self._add(self.problems, column, pd.Series({row: message}))
+
+    def _column_check(self, case) -> None:
+        if case.index is None or pd.isna(case.index):
+            self.problems.append(Problem(self.file, 0, self._header(str(case.column)),
+                                         str(case.failure_case), f"tarkistus {case.check} ei "
+                                         "mennyt läpi; odotettiin kelvollisia arvoja"))
+            return
+        col = self.spec.column(case.column)
+        raw = self.raw.get(case.column, pd.Series(dtype="str")).get(case.index, "")
+        message = f"odotettiin {col.expected}, saatiin '{raw or case.failure_case}'"
+        self._add(self.problems, case.column, pd.Series({int(case.index): message}))
+
+    def _duplicates(self, typed: pd.DataFrame) -> None:
+        """Rows whose key repeats an earlier row's key: a problem naming both rows.
+
+        Works on the per-row codes of the typed values (so "Lapua" and "408" are the same key).
+        An empty `respondent` is a value of its own; a row missing another key part is skipped.
+        """
+        keys = list(self.spec.key)
+        if any(k not in self.key_codes for k in keys if k != "respondent"):
+            return  # a key column is missing: already a header problem
+        nothing = np.zeros(len(typed), dtype=np.intp)
+        frame = pd.DataFrame({k: self.key_codes.get(k, nothing) for k in keys}, index=typed.index)
+        if "respondent" in frame:
+            frame["respondent"] = frame["respondent"].clip(lower=-1) + 1  # empty → 0
+        frame = frame[(frame >= 0).all(axis=1)]
+        dup = frame.duplicated(keep=False)
+        if not dup.any():
+            return
+        frame = frame[dup]
+        first = frame.reset_index().groupby(keys)["row"].transform("min").to_numpy()
+        for row, first_row in zip(frame.index, first):
+            if row != first_row:
+                self._add(self.problems, keys[0], pd.Series({row: self._dup_message(
+                    keys, first_row, row)}))
+
+    def _dup_message(self, keys: list[str], first_row: int, row: int) -> str:
+        shown = ", ".join(f"{self._header(k)}="
+                          f"'{self.raw[k].get(row, '') if k in self.raw else ''}'" for k in keys)
+        return (f"rivien {first_row} ja {row} avain on sama ({shown}); odotettiin kutakin "
+                "avainta vain kerran tiedostossa")
+
+    def _formulas(self, column: str, converted: Converted) -> None:
+        """Formula-looking text (=, +, -, @ first) is kept as text, with a warning.
+
+        Refusing would block real text such as "-hanke" or "+ 2 muuta"; the export side
+        neutralises such cells before they can reach a spreadsheet again.
+        """
+        looks = converted.texts.str.startswith(FORMULA_START).to_numpy()
+        if not looks.any():
+            return
+        rows = looks[converted.codes]
+        firsts = converted.texts.str[0].to_numpy(dtype=object)[converted.codes[rows]]
+        self._add(self.warnings, column, pd.Series(
+            [f"solu alkaa merkillä '{c}' ja näyttää kaavalta; odotettiin tekstiä — se "
+             "tallennetaan tekstinä sellaisenaan" for c in firsts], index=self.table.index[rows]))
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """datetime64 → datetime.date objects (None when missing), converting each distinct day once."""
+    codes, uniques = pd.factorize(values)  # NaT gets code -1, the None at the end
+    days = np.array([d.date() for d in uniques] + [None], dtype=object)
+    return pd.Series(days[codes], index=values.index, dtype=object)
