@@ -74,7 +74,8 @@ PERSONAL_COLUMNS = ("email", "phone")
 
 
 def scores_to_db(rows: pd.DataFrame, *, is_example: bool = False) -> pd.DataFrame:
-    """File form (score | mean+n) → stored form (score_sum, n)."""
+    """File form (score | mean+n) → stored form (score_sum, n); an exact `score_sum` the rows
+    carry (Menti) wins over mean × n."""
     out = rows.copy()
     for col in ("score", "mean", "n", "respondent"):
         if col not in out.columns:
@@ -83,7 +84,8 @@ def scores_to_db(rows: pd.DataFrame, *, is_example: bool = False) -> pd.DataFram
     n = pd.to_numeric(out["n"], errors="coerce")
     out["n"] = n.where(~single, 1).astype("Int64")
     mean = pd.to_numeric(out["mean"], errors="coerce")
-    out["score_sum"] = pd.to_numeric(out["score"], errors="coerce").where(single, mean * n)
+    derived = pd.to_numeric(out["score"], errors="coerce").where(single, mean * n)
+    out["score_sum"] = _exact_sum(out).fillna(derived)
     out["respondent"] = out["respondent"].fillna("").astype(str)
     for col, default in (("scale_min", 1.0), ("scale_max", 5.0)):
         out[col] = pd.to_numeric(out.get(col), errors="coerce").fillna(default) \
@@ -91,6 +93,13 @@ def scores_to_db(rows: pd.DataFrame, *, is_example: bool = False) -> pd.DataFram
     if "is_example" not in out.columns:
         out["is_example"] = is_example
     return out.drop(columns=["score", "mean"])
+
+
+def _exact_sum(rows: pd.DataFrame) -> pd.Series:
+    """A `score_sum` the rows already carry (Menti: value × count added up), else all NaN."""
+    if "score_sum" not in rows.columns:
+        return pd.Series(float("nan"), index=rows.index)
+    return pd.to_numeric(rows["score_sum"], errors="coerce")
 
 
 def scores_from_db(rows: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,9 @@ Decisions:
 * Blocks whose statements are the seven criteria are used: matched by text (case, spacing,
   punctuation and a leading "1." ignored), else by order when a block has exactly 7 statements
   (with a warning). Several such blocks (several sessions) are added up, count by count.
-* Means are recomputed from the counts; the stored row is mean = sum / n with n = sum of counts.
+* Means are recomputed from the counts; the stored row is mean = sum / n with n = sum of counts,
+  and carries the exact sum (value × count added up) as an extra column `score_sum`, which
+  `kinds.scores_to_db` stores instead of mean × n (that product can be off by float error).
 * A file whose reported average differs from the recomputed one by more than 0.05, or whose
   counts add up to more than the block's respondents, is a PROBLEM (nothing is imported): the
   file has been edited or mixed up and only a person can tell which number is right. Fewer
@@ -289,7 +291,9 @@ def _result(reader: _Reader, context: MentiContext, filename: str,
     for warning in parsed.warnings:
         reader.warn(0, warning.column, warning.value, warning.message)
     rows = parsed.rows
-    rows.index = pd.Index([reader.tallies[c].row for c in rows["criterion"]], name="row")
+    tallies = [reader.tallies[c] for c in rows["criterion"]]
+    rows.index = pd.Index([t.row for t in tallies], name="row")
+    rows["score_sum"] = pd.Series([t.total for t in tallies], index=rows.index, dtype="float64")
     missing = [c for c in range(1, 8) if c not in reader.tallies or reader.tallies[c].n == 0]
     if reader.tallies and missing:
         reader.warn(0, "", "", "kriteereille " + ", ".join(map(str, missing)) + " ei löytynyt "

@@ -229,3 +229,20 @@ def test_a_session_sheet_with_arbitrary_rows_gives_rows_or_problems(noise, resol
     result = parse_bytes("menti", buffer.getvalue(), "m.xlsx", resolver, menti=CONTEXT)
     assert result.ok or result.problems
     assert not any("odottamaton" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize("counts, total, n", [
+    pytest.param([0, 0, 1, 2, 0], 11.0, 3, id="mean-11/3"),
+    pytest.param([0, 0, 0, 6, 1], 29.0, 7, id="mean-29/7-where-mean-times-n-is-off"),
+])
+def test_a_menti_row_stores_the_exact_sum_of_value_times_count(counts, total, n, store):
+    from kumppanuus import pipeline
+
+    data = menti_bytes([[Slide(statements=CRITERIA[:1], counts=[counts])]])
+    checked = pipeline.check_bytes("menti", data, "menti.xlsx", store, menti_meta=CONTEXT)
+    assert checked.problems == [], checked.problem_lines()
+    (row,) = pipeline.db_rows(checked).to_dict("records")
+    assert (row["score_sum"], row["n"]) == (total, n)
+    pipeline.write(store, checked, user="test")
+    stored = store.frame("scores").query("source == 'pöytä 8'")
+    assert stored[["score_sum", "n"]].values.tolist() == [[total, n]]
