@@ -88,6 +88,113 @@ def _save(workbook) -> bytes:
     return buffer.getvalue()
 
 
+# ----------------------------------------------------------- the refused-input corpus
+def _dup_nro(rows):
+    rows[2][1] = rows[1][1]
+    return rows
+
+
+#: Refused cells and rows: (id, kind, rows, Excel row, column as written, message fragments).
+BAD_CELLS = [
+    # id, kind, rows, row, column, fragments
+    ("missing required column", "tables", without_column(VALID["tables"], "nimi"),
+     1, "nimi", ("pakollinen sarake",)),
+    ("same column twice", "tables", with_column(VALID["tables"], "Nimi", ["a", "b"]),
+     1, "Nimi", ("vain kerran",)),
+    ("same column in english and finnish", "tables",
+     with_column(VALID["tables"], "round", ["a", "b"]), 1, "round", ("vain kerran",)),
+    ("text where an integer belongs", "tables", rows_of("tables", osallistujia="paljon"),
+     2, "osallistujia", ("kokonaislukua ≥ 0", "'paljon'")),
+    ("negative count", "tables", rows_of("tables", osallistujia="-3"),
+     2, "osallistujia", ("odotettiin kokonaislukua ≥ 0, saatiin '-3'",)),
+    ("fraction as a count", "tables", rows_of("tables", osallistujia="3,5"),
+     2, "osallistujia", ("kokonaislukua",)),
+    ("table number zero", "tables", rows_of("tables", nro="0"), 2, "nro", ("≥ 1",)),
+    ("impossible date", "tables", rows_of("tables", päivämäärä="31.2.2021"),
+     2, "päivämäärä", ("ei ole olemassa",)),
+    ("impossible iso date", "tables", rows_of("tables", päivämäärä="2021-02-30"),
+     2, "päivämäärä", ("ei ole olemassa",)),
+    ("ambiguous slash date", "tables", rows_of("tables", päivämäärä="1/2/2021"),
+     2, "päivämäärä", ("monitulkintainen",)),
+    ("ambiguous dash date", "tables", rows_of("tables", päivämäärä="01-02-2021"),
+     2, "päivämäärä", ("monitulkintainen",)),
+    ("two-digit year", "tables", rows_of("tables", päivämäärä="27.1.21"),
+     2, "päivämäärä", ("monitulkintainen",)),
+    ("not a date", "tables", rows_of("tables", päivämäärä="huomenna"),
+     2, "päivämäärä", ("27.1.2021", "'huomenna'")),
+    ("required cell empty", "tables", rows_of("tables", nimi=""),
+     2, "nimi", ("pakollinen arvo puuttuu",)),
+    ("unknown municipality in a list", "tables", rows_of("tables", kunnat="052,Kauhavaa"),
+     2, "kunnat", ("tarkoititko 'Kauhava'?",)),
+    ("empty part of a municipality list", "tables", rows_of("tables", kunnat="052,,233"),
+     2, "kunnat", ("kunta puuttuu",)),
+    ("unknown format", "tables", rows_of("tables", muoto="etänä"),
+     2, "muoto", ("verkko, hybridi", "'etänä'")),
+    ("memo without http", "tables", with_column(VALID["tables"], "muistio", ["www.x.fi", ""]),
+     2, "muistio", ("http://",)),
+    ("duplicate key", "tables", _dup_nro([list(r) for r in VALID["tables"]]),
+     3, "kierros", ("rivien 2 ja 3",)),
+    ("unknown municipality name", "contacts", rows_of("contacts", kunta="Seinäjoi"),
+     2, "kunta", ("tarkoititko 'Seinäjoki'?",)),
+    ("unknown municipality code", "contacts", rows_of("contacts", kunta="999"),
+     2, "kunta", ("kuntanumero '999'",)),
+    ("unknown role", "contacts", rows_of("contacts", rooli="pomo"), 2, "rooli", ("'pomo'",)),
+    ("unknown status", "contacts", rows_of("contacts", tila="lomalla"), 2, "tila", ("aktiivinen",)),
+    ("bad e-mail", "contacts", rows_of("contacts", sähköposti="sanna.example.fi"),
+     2, "sähköposti", ("sähköpostiosoitetta",)),
+    ("bad phone", "contacts", rows_of("contacts", puhelin="soita"), 2, "puhelin", ("puhelin",)),
+    ("score outside the scale", "scores",
+     with_column(without_column(without_column(VALID["scores"], "keskiarvo"), "vastaajia"),
+                 "arvo", ["7", "3"]), 2, "arvo", ("väliltä 1–5", "'7'")),
+    ("mean outside the scale", "scores", rows_of("scores", keskiarvo="5,5"),
+     2, "keskiarvo", ("väliltä 1–5",)),
+    ("mean without n", "scores", rows_of("scores", vastaajia=""),
+     2, "keskiarvo", ("vastaajamäärää",)),
+    ("n zero", "scores", rows_of("scores", vastaajia="0"), 2, "vastaajia", ("≥ 1",)),
+    ("both score and mean", "scores", with_column(VALID["scores"], "arvo", ["3", ""]),
+     2, "arvo", ("ei molempia",)),
+    ("neither score nor mean", "scores", rows_of("scores", keskiarvo="", vastaajia=""),
+     2, "arvo", ("kumpaakaan",)),
+    ("criterion eight", "scores", rows_of("scores", kriteeri="8"), 2, "kriteeri", ("1–7", "'8'")),
+    ("criterion text unknown", "scores", rows_of("scores", kriteeri="on kiva"),
+     2, "kriteeri", ("kriteerin",)),
+    ("unknown respondent group", "scores", rows_of("scores", vastaajaryhmä="kaikki"),
+     2, "vastaajaryhmä", ("osallistujat",)),
+    ("scale upside down", "scores",
+     with_column(with_column(VALID["scores"], "asteikko_min", ["5", "1"]), "asteikko_max",
+                 ["1", "5"]), 2, "asteikko_max", ("suuremmaksi",)),
+    ("negative feedback count", "feedback", rows_of("feedback", lukumäärä="-1"),
+     2, "lukumäärä", ("≥ 0", "'-1'")),
+    ("speaker table number not a number", "speakers", rows_of("speakers", nro="eka"),
+     2, "nro", ("kokonaislukua",)),
+]
+
+
+def _many_rows(n: int) -> bytes:
+    return ("kierros;nro;nimi\n" + "k;1;a\n" * n).encode()
+
+
+#: Files that are no table: (id, bytes, message fragment); the problem is on row 0.
+BAD_FILES = [
+    ("empty file", b"", "tyhjä"),
+    ("only spaces and newlines", b"  \r\n\r\n", "tyhjä"),
+    ("only a bom", b"\xef\xbb\xbf", "tyhjä"),
+    ("header only", "kierros;nro;nimi\r\n".encode(), "vain otsikkorivi"),
+    ("binary with nul bytes", b"kierros;nro\x00\x01\x02\x00\xff" * 20, "binääri"),
+    ("png image", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binääri"),
+    ("control characters", bytes(range(1, 9)) * 50, "binääri"),
+    ("html saved as csv", b"<!DOCTYPE html><html><body><table><tr><td>kierros</td></tr>"
+                          b"</table></body></html>", "HTML"),
+    ("html table fragment", b"\r\n  <table><tr><td>1</td></tr></table>", "HTML"),
+    ("legacy xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls"),
+    ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    ("broken zip", b"PK\x03\x04" + b"\x00garbage" * 10, ".xlsx"),
+    ("undecodable bytes", b"kierros;nimi\r\nk;\x81\x8d\x8f\r\n", "merkistö"),
+    ("ragged row", "kierros;nro;nimi\r\nk;1;a\r\nk;2;b;x;y\r\n".encode(), "rivillä 3"),
+    ("250 000 rows", _many_rows(250_000), "200 000"),
+]
+
+
 # -------------------------------------------------------------------------- Mentimeter
 @dataclass
 class Slide:
