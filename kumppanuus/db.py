@@ -96,6 +96,7 @@ class PartnershipTable(Base):
     __tablename__ = "partnership_tables"
     __table_args__ = (UniqueConstraint("round", "table_no"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
     round: Mapped[str] = mapped_column(String(100))
     table_no: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date)
@@ -115,6 +116,7 @@ class Contact(Base):
     __tablename__ = "contacts"
     __table_args__ = (UniqueConstraint("municipality", "name", "role"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
     municipality: Mapped[str] = mapped_column(String(3))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16), default="liaison")
@@ -129,6 +131,7 @@ class Speaker(Base):
     __tablename__ = "speakers"
     __table_args__ = (UniqueConstraint("round", "table_no", "name"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
     round: Mapped[str] = mapped_column(String(100))
     table_no: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))
@@ -146,6 +149,7 @@ class Score(Base):
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
     round: Mapped[str] = mapped_column(String(100))
     source: Mapped[str] = mapped_column(String(200))
     date: Mapped[dt.date] = mapped_column(Date)
@@ -164,6 +168,7 @@ class Feedback(Base):
     __tablename__ = "feedback"
     __table_args__ = (UniqueConstraint("round", "table_no", "question", "option"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
     round: Mapped[str] = mapped_column(String(100))
     table_no: Mapped[int] = mapped_column(Integer)
     question: Mapped[str] = mapped_column(String(200))
@@ -188,14 +193,16 @@ class Import(Base):
 
 
 class ImportChange(Base):
-    """One row an import added or updated; `previous` holds the values an update replaced."""
+    """One row an import updated: `previous` holds the values it replaced, including the
+    import that had brought the row. Rows an import added carry its id in `import_id`."""
 
     __tablename__ = "import_changes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     import_id: Mapped[int] = mapped_column(ForeignKey("imports.id"), index=True)
     key: Mapped[dict] = mapped_column(JSON)
-    action: Mapped[str] = mapped_column(String(8))  # "add" | "update"
+    action: Mapped[str] = mapped_column(String(8))  # "update"
     previous: Mapped[dict | None] = mapped_column(JSON)
+    previous_import_id: Mapped[int | None] = mapped_column(Integer)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -137,9 +137,9 @@ def write(store: Store, checked: Checked, *, user: str, example: bool = False
 def preview_frames(plan: ImportPlan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(rows to add, rows to update with new values, mask of the changed cells)."""
     added = pd.DataFrame(plan.added)
-    updated = pd.DataFrame([new for new, _ in plan.updated])
+    updated = pd.DataFrame([new for new, _, _ in plan.updated])
     mask = pd.DataFrame(
-        [{c: c in previous for c in updated.columns} for _, previous in plan.updated],
+        [{c: c in previous for c in updated.columns} for _, previous, _ in plan.updated],
         columns=updated.columns,
     )
     return added, updated, mask
