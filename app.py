@@ -8,13 +8,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from kumppanuus.i18n import t
 from ui import auth, context, data, login
 
-st.set_page_config(page_title="Kumppanuuskartta", page_icon="🗺️", layout="wide")
+lang = context.chosen_lang()
+st.set_page_config(page_title=t("app_title", lang), page_icon="🗺️", layout="wide")
 
 try:
-    data.store()  # creates and seeds the database on first run
+    with st.spinner(t("opening_db", lang)):
+        data.store()  # creates and seeds the database on first run
     ctx = context.sidebar()
 except SQLAlchemyError as exc:
-    st.error(t("db_error", error=type(exc).__name__))
+    st.error(t("db_error", lang, error=type(exc).__name__))
     st.stop()
 st.session_state["_ctx"] = ctx
 if ctx.presentation:

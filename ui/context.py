@@ -7,10 +7,12 @@ from dataclasses import dataclass
 import streamlit as st
 
 from kumppanuus import config, privacy
-from kumppanuus.i18n import LANGUAGES, t
+from kumppanuus.i18n import DEFAULT_LANG, LANGUAGES, headers, municipality_names, t
 from ui import auth, data
 
 ALL = "__all__"
+#: One label in every language, so it stays the same (and findable) whatever is chosen.
+LANGUAGE_LABEL = " / ".join(t("language", code) for code in LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,16 @@ class Context:
 
     def tr(self, key: str, **kwargs) -> str:
         return t(key, self.lang, **kwargs)
+
+    def headers(self, keys: dict[str, str]) -> dict[str, str]:
+        """{column: header in this language} from {column: STRINGS key} (for `rename`)."""
+        return headers(keys, self.lang)
+
+
+def chosen_lang() -> str:
+    """The language chosen in the sidebar so far (before the sidebar is drawn this run)."""
+    lang = st.session_state.get("lang")
+    return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
 def _choice(label: str, options: dict[str, str], key: str, default: str = ALL) -> str | None:
@@ -49,7 +61,7 @@ def round_names() -> list[str]:
 def sidebar() -> Context:
     """Draw the controls every page shares and return their values."""
     lang = st.sidebar.selectbox(
-        t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
+        LANGUAGE_LABEL, list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
     )
     if "presentation" not in st.session_state:
         st.session_state["presentation"] = st.query_params.get("esitys") in ("1", "true")
@@ -67,7 +79,7 @@ def sidebar() -> Context:
     if area:
         munis = munis[munis["leader_area"] == area]
     muni = _choice(t("municipality", lang),
-                   {ALL: t("all", lang)} | dict(zip(munis["code"], munis["name_fi"])), "flt_muni")
+                   {ALL: t("all", lang)} | municipality_names(munis, lang), "flt_muni")
     return Context(lang, presentation, auth.current_user(), rnd, area, muni)
 
 

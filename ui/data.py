@@ -13,7 +13,7 @@ from kumppanuus import config
 from kumppanuus.store import Store
 
 
-@st.cache_resource(show_spinner="Avataan tietokantaa…")
+@st.cache_resource(show_spinner=False)  # app.py shows a spinner in the chosen language
 def _store(url: str) -> Store:
     return Store(url)
 
