@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from kumppanuus.i18n import headers, t
 from kumppanuus.kinds import PERSONAL_COLUMNS
 
 ROLE_LABELS = {
@@ -36,11 +37,26 @@ HEADERS = {
     "municipality_name": "kunta", "leader_area_name": "Leader-alue",
     "status_label": "tila", "email": "sähköposti", "phone": "puhelin", "note": "huomio",
 }
+#: The STRINGS keys of HEADERS, for the page in other languages (exports stay Finnish).
+HEADER_KEYS = {
+    "role_label": "col_role", "name": "col_name", "organisation": "col_organisation",
+    "municipality_name": "col_municipality", "leader_area_name": "col_leader_area",
+    "status_label": "col_status", "email": "col_email", "phone": "col_phone", "note": "col_note",
+}
+
+
+def role_label(role: str, lang: str = "fi") -> str:
+    """'järjestöyhdyshenkilö' for 'liaison' in Finnish; unknown roles as they are."""
+    return t(f"role_{role}", lang) if role in ROLE_LABELS else role
+
+
+def status_label(status: str, lang: str = "fi") -> str:
+    return t(f"status_{status}", lang) if status in STATUS_LABELS else status
 
 
 def build(contacts: pd.DataFrame, municipalities: pd.DataFrame,
-          leader_areas: pd.DataFrame) -> pd.DataFrame:
-    """One row per contact with municipality and Leader-area names and Finnish labels."""
+          leader_areas: pd.DataFrame, lang: str = "fi") -> pd.DataFrame:
+    """One row per contact with municipality and Leader-area names and labels in `lang`."""
     munis = municipalities[["code", "name_fi", "leader_area"]].rename(
         columns={"code": "municipality", "name_fi": "municipality_name"})
     areas = leader_areas[["code", "name"]].rename(
@@ -49,12 +65,17 @@ def build(contacts: pd.DataFrame, municipalities: pd.DataFrame,
         areas, on="leader_area", how="left")
     out["role"] = out["role"].fillna("liaison")
     out["status"] = out["status"].fillna("active")
-    out["role_label"] = out["role"].map(ROLE_LABELS).fillna(out["role"])
-    out["status_label"] = out["status"].map(STATUS_LABELS).fillna(out["status"])
+    out = labelled(out, lang)
     role_order = out["role"].map({r: i for i, r in enumerate(ROLE_LABELS)}).fillna(9)
     return (out.assign(_order=role_order)
             .sort_values(["_order", "municipality_name", "name"])
             .drop(columns="_order").reset_index(drop=True))
+
+
+def labelled(directory: pd.DataFrame, lang: str = "fi") -> pd.DataFrame:
+    """`role_label` and `status_label` in `lang` (exports use the Finnish ones)."""
+    return directory.assign(role_label=directory["role"].map(lambda r: role_label(r, lang)),
+                            status_label=directory["status"].map(lambda s: status_label(s, lang)))
 
 
 def search(directory: pd.DataFrame, text: str = "", *, municipality: str | None = None,
@@ -97,13 +118,15 @@ def scrub(value):
     return PHONE_RE.sub(HIDDEN, EMAIL_RE.sub(HIDDEN, value))
 
 
-def shown(directory: pd.DataFrame, *, personal: bool) -> pd.DataFrame:
-    """The directory as a page shows it: Finnish headers; e-mail and phone only if personal."""
+def shown(directory: pd.DataFrame, *, personal: bool, lang: str = "fi") -> pd.DataFrame:
+    """The directory as a page shows it: headers in `lang` (Finnish by default); e-mail and
+    phone only if personal."""
     columns = [c for c in HEADERS if personal or c not in PERSONAL_COLUMNS]
     out = directory[columns]
     if not personal:
         out = out.assign(**{c: out[c].map(scrub) for c in TEXT_COLUMNS if c in out})
-    return out.rename(columns=HEADERS).reset_index(drop=True)
+    names = HEADERS if lang == "fi" else headers(HEADER_KEYS, lang)
+    return out.rename(columns=names).reset_index(drop=True)
 
 
 def export_frame(directory: pd.DataFrame, *, personal: bool = False) -> pd.DataFrame:
@@ -115,11 +138,14 @@ def export_frame(directory: pd.DataFrame, *, personal: bool = False) -> pd.DataF
     return pd.concat([codes.reset_index(drop=True), out], axis=1)
 
 
-def liaisons_for(directory: pd.DataFrame, codes: list[str], *, personal: bool) -> pd.DataFrame:
+def liaisons_for(directory: pd.DataFrame, codes: list[str], *, personal: bool,
+                 lang: str = "fi") -> pd.DataFrame:
     """Current liaisons of the given municipalities (for a table's detail view)."""
     rows = directory[(directory["role"] == "liaison")
                      & directory["municipality"].isin(codes)
                      & directory["status"].isin(NAMED_STATUSES)]
-    view = shown(rows, personal=personal)
-    keep = ["nimi", "kunta", "tila"] + (["sähköposti", "puhelin"] if personal else [])
-    return view[keep]
+    view = shown(rows, personal=personal, lang=lang)
+    names = HEADERS if lang == "fi" else headers(HEADER_KEYS, lang)
+    keep = ["name", "municipality_name", "status_label"] + (
+        ["email", "phone"] if personal else [])
+    return view[[names[c] for c in keep]]

@@ -6,51 +6,55 @@ download is the viewer version unless a staff member asks for the contact detail
 import streamlit as st
 
 from kumppanuus import directory, metrics
+from kumppanuus.i18n import municipality_names
 from ui import context, data, downloads
 
-ROLE_TITLES = {"liaison": "Järjestöyhdyshenkilöt kunnittain",
-               "leader": "Leader-kyläkehittäjät Leader-alueittain",
-               "organiser": "Järjestäjät", "other": "Muut yhteyshenkilöt"}
+ROLES = ("liaison", "leader", "organiser", "other")  # section order; titles: role_title_<role>
 
 ctx = context.current()
 st.title(ctx.tr("page_people"))
 munis = data.reference("municipalities")
 contacts = data.frame("contacts")
-people = directory.build(contacts, munis, data.reference("leader_areas"))
+people = directory.build(contacts, munis, data.reference("leader_areas"), lang=ctx.lang)
 
 c1, c2, c3 = st.columns([2, 1, 1])
-text = c1.text_input("Hae (nimi, organisaatio, kunta, huomio)", key="people_q")
-roles = c2.multiselect("Rooli", list(directory.ROLE_LABELS), key="people_roles",
-                       format_func=directory.ROLE_LABELS.get, placeholder="Kaikki")
-statuses = c3.multiselect("Tila", list(directory.STATUS_LABELS), key="people_statuses",
-                          format_func=directory.STATUS_LABELS.get, placeholder="Kaikki")
-st.caption("Kunnan ja Leader-alueen voi rajata sivupalkista.")
+text = c1.text_input(ctx.tr("people_search"), key="people_q")
+roles = c2.multiselect(ctx.tr("people_role"), list(directory.ROLE_LABELS), key="people_roles",
+                       format_func=lambda r: directory.role_label(r, ctx.lang),
+                       placeholder=ctx.tr("all"))
+statuses = c3.multiselect(ctx.tr("people_status"), list(directory.STATUS_LABELS),
+                          key="people_statuses", placeholder=ctx.tr("all"),
+                          format_func=lambda s: directory.status_label(s, ctx.lang))
+st.caption(ctx.tr("people_filter_hint"))
 rows = directory.search(people, text, municipality=ctx.municipality,
                         leader_area=ctx.leader_area, roles=roles, statuses=statuses)
 
 for item in directory.shown(directory.changing(rows), personal=ctx.personal).itertuples():
-    st.warning(f"{item.kunta}: {item.nimi} – vaihtumassa. {item.huomio or ''}")
+    st.warning(ctx.tr("people_changing", municipality=item.kunta, name=item.nimi,
+                      note=item.huomio or ""))
 if rows.empty:
-    st.info("Haulla ei löytynyt yhteyshenkilöitä.")
-for role, title in ROLE_TITLES.items():
+    st.info(ctx.tr("people_none"))
+for role in ROLES:
     part = rows[rows["role"] == role]
     if not part.empty:
-        st.subheader(title)
-        st.dataframe(directory.shown(part, personal=ctx.personal), hide_index=True)
+        st.subheader(ctx.tr(f"role_title_{role}"))
+        st.dataframe(directory.shown(part, personal=ctx.personal, lang=ctx.lang),
+                     hide_index=True)
 if not ctx.personal:
-    st.caption("Puhelinnumerot ja sähköpostiosoitteet näkyvät vain kirjautuneelle "
-               "henkilökunnalle (ei esitystilassa).")
+    st.caption(ctx.tr("people_contacts_hidden"))
 personal_export = ctx.personal and st.checkbox(
-    "Sisällytä sähköpostit ja puhelinnumerot latauksiin", value=False, key="people_personal")
-downloads.data_buttons(directory.export_frame(rows, personal=personal_export),
-                       "yhteyshenkilot", key="people", lang=ctx.lang)
+    ctx.tr("people_include_personal"), value=False, key="people_personal")
+export = directory.export_frame(directory.labelled(rows), personal=personal_export)  # Finnish
+downloads.data_buttons(export, "yhteyshenkilot", key="people", lang=ctx.lang)
 
-st.subheader("Kunnat ilman nimettyä järjestöyhdyshenkilöä (kriteeri 3)")
+st.subheader(ctx.tr("people_gaps_heading"))
 scope = metrics.covered_codes(munis, ctx.leader_area, ctx.municipality)
 in_scope = munis if scope is None else munis[munis["code"].isin(scope)]
 gaps = directory.gaps(contacts, in_scope)
 if gaps.empty:
-    st.success(f"Kaikki {len(in_scope)} kuntaa ovat nimenneet järjestöyhdyshenkilön.")
+    st.success(ctx.tr("people_no_gaps", n=len(in_scope)))
 else:
-    st.dataframe(gaps.rename(columns={"code": "kuntanumero", "name_fi": "kunta",
-                                      "leader_area": "Leader-alue"}), hide_index=True)
+    gaps = gaps.assign(name_fi=gaps["code"].map(municipality_names(munis, ctx.lang)))
+    st.dataframe(gaps.rename(columns=ctx.headers({"code": "col_code", "name_fi": "col_municipality",
+                                                  "leader_area": "col_leader_area"})),
+                 hide_index=True)
