@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from kumppanuus.i18n import fmt_date, fmt_number
+from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.palette import LEADER_COLOURS  # one palette for map and charts
 
 #: Vega format locale for Finnish numbers (`1 234,5`) so axes match the rest of the UI.
@@ -23,6 +23,37 @@ FI_TIME_LOCALE = {
     "shortMonths": ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo",
                     "syys", "loka", "marras", "joulu"],
 }
+SV_TIME_LOCALE = {
+    "dateTime": "%A den %-d %B %Y %X", "date": "%-d.%-m.%Y", "time": "%H:%M:%S",
+    "periods": ["fm", "em"],
+    "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+    "shortDays": ["sön", "mån", "tis", "ons", "tors", "fre", "lör"],
+    "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december"],
+    "shortMonths": ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt",
+                    "nov", "dec"],
+}
+EN_FORMAT_LOCALE = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]}
+EN_TIME_LOCALE = {
+    "dateTime": "%a %e %b %X %Y", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"],
+    "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                    "Nov", "Dec"],
+}
+#: Vega (number, time) locales per UI language: Swedish numbers look like Finnish ones.
+VEGA_LOCALES = {"fi": (FI_FORMAT_LOCALE, FI_TIME_LOCALE), "sv": (FI_FORMAT_LOCALE, SV_TIME_LOCALE),
+                "en": (EN_FORMAT_LOCALE, EN_TIME_LOCALE)}
+DATE_FORMATS = {"fi": "%-d.%-m.%Y", "sv": "%-d.%-m.%Y", "en": "%-d %b %Y"}
+
+
+def vega_locale(lang: str = "fi") -> dict:
+    """The `config.locale` of a Vega-Lite spec for `lang`."""
+    number, time = VEGA_LOCALES.get(lang, VEGA_LOCALES["fi"])
+    return {"number": number, "time": time}
 
 
 def leader_scale(areas: dict[str, str] | None = None) -> alt.Scale:
@@ -31,41 +62,44 @@ def leader_scale(areas: dict[str, str] | None = None) -> alt.Scale:
     return alt.Scale(domain=codes, range=[LEADER_COLOURS.get(c, "#999999") for c in codes])
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    """PNG bytes of a chart, rendered with Finnish number and time locales."""
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0, lang: str = "fi") -> bytes:
+    """PNG bytes of a chart, rendered with the number and time locales of `lang`."""
+    number, time = VEGA_LOCALES.get(lang, VEGA_LOCALES["fi"])
     return vlc.vegalite_to_png(
-        chart.to_dict(), scale=scale, format_locale=FI_FORMAT_LOCALE,
-        time_format_locale=FI_TIME_LOCALE,
+        chart.to_dict(), scale=scale, format_locale=number, time_format_locale=time,
     )
 
 
 # -- attendance charts (the tables page) --------------------------------------------------
 
-NO_AREA = "ei tietoa"
+NO_AREA = t("no_data")  # Finnish; charts use t("no_data", lang)
 FI_DATE = "%-d.%-m.%Y"
 
 
-def finnish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Finnish number and time locale inside the spec, so the browser matches the PNG."""
-    return chart.configure(locale={"number": FI_FORMAT_LOCALE, "time": FI_TIME_LOCALE})
+def finnish(chart: alt.TopLevelMixin, lang: str = "fi") -> alt.TopLevelMixin:
+    """The locale of `lang` (Finnish by default) inside the spec, so the browser matches the
+    PNG."""
+    return chart.configure(locale=vega_locale(lang))
 
 
-def area_colour(areas: dict[str, str], with_unknown: bool = False) -> alt.Color:
+def area_colour(areas: dict[str, str], with_unknown: bool = False, lang: str = "fi"
+                ) -> alt.Color:
     """Colour by Leader-area *name* with the shared palette; `areas` maps code → name."""
     codes = list(areas)
-    domain = [areas[c] for c in codes] + ([NO_AREA] if with_unknown else [])
+    domain = [areas[c] for c in codes] + ([t("no_data", lang)] if with_unknown else [])
     colours = [LEADER_COLOURS.get(c, "#999999") for c in codes] + ["#BBBBBB"]
-    return alt.Color("area_name:N", title="Leader-alue",
+    return alt.Color("area_name:N", title=t("leader_area", lang),
                      scale=alt.Scale(domain=domain, range=colours[:len(domain)]))
 
 
-def _colour(data: pd.DataFrame, areas: dict[str, str]) -> alt.Color:
-    return area_colour(areas, with_unknown=bool((data["area_name"] == NO_AREA).any()))
+def _colour(data: pd.DataFrame, areas: dict[str, str], lang: str) -> alt.Color:
+    unknown = bool((data["area_name"] == t("no_data", lang)).any())
+    return area_colour(areas, with_unknown=unknown, lang=lang)
 
 
 def attendance_frame(view: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
                      ) -> pd.DataFrame:
-    """Chart rows from `metrics.tables_view` (+ `with_unique_labels`), with Finnish labels."""
+    """Chart rows from `metrics.tables_view` (+ `with_unique_labels`), labels in `lang`."""
     per_1000 = view["per_1000"].astype("float64")
     return pd.DataFrame({
         "bar_label": view.get("bar_label", view["label"]).astype(str),
@@ -73,7 +107,7 @@ def attendance_frame(view: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
         "date": pd.to_datetime(view["date"]),
         "participants": view["participants"].fillna(0).astype(int),
         "per_1000": per_1000,
-        "area_name": view["leader_area"].map(areas).fillna(NO_AREA),
+        "area_name": view["leader_area"].map(areas).fillna(t("no_data", lang)),
         "municipality_names": view["municipality_names"].fillna(""),
         "date_label": view["date"].map(lambda d: fmt_date(d, lang)),
         "participants_label": view["participants"].map(lambda v: fmt_number(v, lang)),
@@ -82,60 +116,67 @@ def attendance_frame(view: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
     })
 
 
-def _tooltip(*extra: tuple[str, str]) -> list[alt.Tooltip]:
-    base = [("bar_label", "Pöytä"), ("date_label", "Päivämäärä"),
-            ("municipality_names", "Kunnat"), ("area_name", "Leader-alue")]
-    return [alt.Tooltip(f"{f}:N", title=t) for f, t in base + list(extra)]
+def _tooltip(lang: str, *extra: tuple[str, str]) -> list[alt.Tooltip]:
+    """Tooltip rows (column, STRINGS key): the table's facts plus `extra`."""
+    base = [("bar_label", "label_table"), ("date_label", "label_date"),
+            ("municipality_names", "label_municipalities"), ("area_name", "leader_area")]
+    return [alt.Tooltip(f"{f}:N", title=t(key, lang)) for f, key in base + list(extra)]
 
 
 def _hbars(data: pd.DataFrame, value: str, text: str, title: str, order: list[str],
-           areas: dict[str, str], axis_format: str, tooltip: list) -> alt.TopLevelMixin:
+           areas: dict[str, str], axis_format: str, tooltip: list, lang: str
+           ) -> alt.TopLevelMixin:
     base = alt.Chart(data).encode(y=alt.Y("bar_label:N", sort=order, title=None))
     bars = base.mark_bar().encode(
         x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format=axis_format)),
-        color=_colour(data, areas), tooltip=tooltip,
+        color=_colour(data, areas, lang), tooltip=tooltip,
     )
     labels = base.mark_text(align="left", dx=3).encode(x=f"{value}:Q", text=f"{text}:N")
-    return finnish((bars + labels).properties(width=600))
+    return finnish((bars + labels).properties(width=600), lang)
 
 
-def participants_chart(data: pd.DataFrame, areas: dict[str, str]) -> alt.TopLevelMixin:
+def participants_chart(data: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
+                       ) -> alt.TopLevelMixin:
     """Horizontal bars of participants per table, in date order, coloured by Leader area."""
     order = data.sort_values(["date", "table_no"])["bar_label"].tolist()
-    return _hbars(data, "participants", "participants_label", "Osallistujia", order, areas,
-                  ",d", _tooltip(("participants_label", "Osallistujia")))
+    return _hbars(data, "participants", "participants_label", t("participants", lang), order,
+                  areas, ",d", _tooltip(lang, ("participants_label", "participants")), lang)
 
 
-def per_capita_chart(data: pd.DataFrame, areas: dict[str, str]) -> alt.TopLevelMixin:
+def per_capita_chart(data: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
+                     ) -> alt.TopLevelMixin:
     """Participants per 1,000 inhabitants of the municipalities each table covered."""
     rows = data.dropna(subset=["per_1000"])
     order = rows.sort_values("per_1000", ascending=False)["bar_label"].tolist()
-    tip = _tooltip(("per_1000_label", "Osallistujia / 1 000 asukasta"),
-                   ("population_label", "Asukkaita 2020"))
-    return _hbars(rows, "per_1000", "per_1000_label", "Osallistujia / 1 000 asukasta", order,
-                  areas, ",.1f", tip)
+    tip = _tooltip(lang, ("per_1000_label", "per_1000"), ("population_label", "population_2020"))
+    return _hbars(rows, "per_1000", "per_1000_label", t("per_1000", lang), order, areas,
+                  ",.1f", tip, lang)
 
 
-def timeline_chart(data: pd.DataFrame, areas: dict[str, str]) -> alt.TopLevelMixin:
+def timeline_chart(data: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
+                   ) -> alt.TopLevelMixin:
     """One mark per table on a date axis (rows by Leader area), sized by participants."""
     base = alt.Chart(data).encode(
-        x=alt.X("date:T", title="Päivämäärä", axis=alt.Axis(format=FI_DATE),
+        x=alt.X("date:T", title=t("label_date", lang),
+                axis=alt.Axis(format=DATE_FORMATS.get(lang, FI_DATE)),
                 scale=alt.Scale(padding=24)),
         y=alt.Y("area_name:N", title=None),
     )
     dots = base.mark_circle(opacity=0.85).encode(
-        size=alt.Size("participants:Q", title="Osallistujia", legend=alt.Legend(format=",d")),
-        color=_colour(data, areas),
-        tooltip=_tooltip(("participants_label", "Osallistujia")),
+        size=alt.Size("participants:Q", title=t("participants", lang),
+                      legend=alt.Legend(format=",d")),
+        color=_colour(data, areas, lang),
+        tooltip=_tooltip(lang, ("participants_label", "participants")),
     )
     numbers = base.mark_text(dy=-14, fontSize=11).encode(text="table_no:N")
-    return finnish((dots + numbers).properties(width=600))
+    return finnish((dots + numbers).properties(width=600), lang)
 
 
-def stacked_chart(long: pd.DataFrame, title: str, groups: list[str]) -> alt.TopLevelMixin:
+def stacked_chart(long: pd.DataFrame, title: str, groups: list[str], lang: str = "fi"
+                  ) -> alt.TopLevelMixin:
     """Stacked horizontal bars per table from `metrics.registrations` / `metrics.presence`
     rows (plus `bar_label`); `groups` fixes the stacking and legend order."""
-    data = long.assign(count_label=long["count"].map(fmt_number),
+    data = long.assign(count_label=long["count"].map(lambda v: fmt_number(v, lang)),
                        order=long["group"].map({g: i for i, g in enumerate(groups)}))
     base = alt.Chart(data).encode(
         y=alt.Y("bar_label:N", title=None),
@@ -144,9 +185,9 @@ def stacked_chart(long: pd.DataFrame, title: str, groups: list[str]) -> alt.TopL
     )
     bars = base.mark_bar().encode(
         color=alt.Color("group:N", title=None, scale=alt.Scale(domain=groups)),
-        tooltip=[alt.Tooltip("bar_label:N", title="Pöytä"),
-                 alt.Tooltip("group:N", title="Ryhmä"),
-                 alt.Tooltip("count_label:N", title="Lukumäärä")],
+        tooltip=[alt.Tooltip("bar_label:N", title=t("label_table", lang)),
+                 alt.Tooltip("group:N", title=t("label_group", lang)),
+                 alt.Tooltip("count_label:N", title=t("label_count", lang))],
     )
     labels = base.mark_text(dx=-10, color="white").encode(text="count_label:N")
-    return finnish((bars + labels).properties(width=600))
+    return finnish((bars + labels).properties(width=600), lang)

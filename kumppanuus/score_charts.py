@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from kumppanuus import scores
-from kumppanuus.charts import FI_FORMAT_LOCALE, FI_TIME_LOCALE
+from kumppanuus.charts import vega_locale
 from kumppanuus.i18n import fmt_number, fmt_percent, t
 
 GROUP_COLOURS = {"participants": "#0072B2", "managers": "#D55E00"}
@@ -29,9 +29,8 @@ def title(text: str, example: bool, lang: str = "fi") -> alt.TitleParams:
                            subtitle=t("example_subtitle", lang), subtitleColor="#B35900")
 
 
-def _finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure(locale={"number": FI_FORMAT_LOCALE, "time": FI_TIME_LOCALE}) \
-        .configure_view(stroke=None)
+def _finish(chart: alt.TopLevelMixin, lang: str = "fi") -> alt.TopLevelMixin:
+    return chart.configure(locale=vega_locale(lang)).configure_view(stroke=None)
 
 
 def group_names(lang: str = "fi") -> dict[str, str]:
@@ -77,7 +76,7 @@ def _signed(value, lang: str) -> str:
     if value != value:
         return "–"
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    return f"{sign}{fmt_number(abs(value), lang, 1)} %-yks."
+    return f"{sign}{fmt_number(abs(value), lang, 1)} {t('pp_unit', lang)}"
 
 
 def _criterion_y(labels: dict[int, str], axis: bool = True, large: bool = False) -> alt.Y:
@@ -129,7 +128,7 @@ def municipality_chart(frame: pd.DataFrame, labels: dict[int, str], *, name: str
     right = alt.layer(gap_bars, gap_text).properties(width=180, height=height)
     chart = alt.hconcat(left, right, spacing=10).resolve_scale(y="shared", color="independent")
     return _finish(chart.properties(title=title(t("scores_title_muni", lang, name=name),
-                                                 example, lang)))
+                                                 example, lang)), lang)
 
 
 def group_chart(frame: pd.DataFrame, labels: dict[int, str], group: str, *, name: str,
@@ -139,8 +138,8 @@ def group_chart(frame: pd.DataFrame, labels: dict[int, str], group: str, *, name
     chart = _bars(data, labels, lang, large=True, offset=False).properties(
         width=360, height=70 * len(labels))
     text = f"{group_names(lang)[group]} – {name}"
-    return _finish(chart.properties(title=title(text, example, lang))
-                   .configure_title(fontSize=22).configure_axis(labelFontSize=15))
+    return _finish(chart.properties(title=title(text, example, lang)), lang) \
+        .configure_title(fontSize=22).configure_axis(labelFontSize=15)
 
 
 def matrix_frame(matrix: pd.DataFrame, labels: dict[int, str], value: str,
@@ -151,7 +150,7 @@ def matrix_frame(matrix: pd.DataFrame, labels: dict[int, str], value: str,
     out["criterion_no"] = out["criterion"].astype(int).astype(str)
     gap = value == "gap_pct"
     out["cell_label"] = [
-        (_signed(v, lang).replace(" %-yks.", "") if gap else fmt_number(v, lang))
+        (_signed(v, lang).replace(" " + t("pp_unit", lang), "") if gap else fmt_number(v, lang))
         if v == v else "–" for v in out[value]
     ]
     out["why"] = [_why_missing(r, gap, min_n, lang) for r in out.itertuples()]
@@ -203,7 +202,7 @@ def heatmap(frame: pd.DataFrame, value: str, order: list[str], *, example: bool,
     chart = alt.layer(background, cells, text).properties(
         width=60 * frame["criterion_no"].nunique(), height=alt.Step(22),
         title=title(t(key, lang), example, lang))
-    return _finish(chart)
+    return _finish(chart, lang)
 
 
 def change_frame(changes: pd.DataFrame, labels: dict[int, str], lang: str = "fi"
@@ -237,7 +236,8 @@ def round_change_chart(frame: pd.DataFrame, labels: dict[int, str], *, example: 
     chart = chart.properties(width=420, height=60 * len(labels))
     if frame["pair"].nunique() > 1:
         chart = chart.facet(column=alt.Column("pair:N", title=None))
-    return _finish(chart.properties(title=title(t("scores_title_change", lang), example, lang)))
+    return _finish(chart.properties(title=title(t("scores_title_change", lang), example, lang)),
+                   lang)
 
 
 def feedback_frame(feedback: pd.DataFrame, question: str, lang: str = "fi") -> pd.DataFrame:
@@ -266,7 +266,7 @@ def feedback_chart(feedback_df: pd.DataFrame, question: str, example: bool, *,
     labels = base.mark_text(align="left", dx=4).encode(x="count:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(width=360, height=alt.Step(28),
                                                title=title(text, example, lang))
-    return _finish(chart)
+    return _finish(chart, lang)
 
 
 def _strings() -> dict:

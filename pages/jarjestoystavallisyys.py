@@ -8,6 +8,7 @@ import streamlit as st
 
 from kumppanuus import config, examples, scores
 from kumppanuus import score_charts as sc
+from kumppanuus.i18n import municipality_names
 from ui import context, data
 from ui.downloads import chart_buttons
 
@@ -66,9 +67,10 @@ def municipality_section(df, labels, names, min_n, example) -> None:
     st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
 
 
-def region_section(df, labels, munis, min_n, example) -> None:
+def region_section(df, labels, munis, names, min_n, example) -> None:
     st.subheader(ctx.tr("scores_region"))
-    matrix = scores.with_names(scores.gaps(df, min_n), munis)
+    shown_names = munis.assign(name_fi=munis["code"].map(names))  # names in the UI language
+    matrix = scores.with_names(scores.gaps(df, min_n), shown_names)
     sort_by = st.selectbox(ctx.tr("scores_sort_by"), [None, *labels], key="scores_sort",
                            format_func=lambda c: ctx.tr("scores_sort_all") if c is None
                            else labels[c].replace("\n", " "))
@@ -124,7 +126,7 @@ all_scores = example_frame("scores") if example else data.frame("scores")
 feedback = example_frame("feedback") if example else data.frame("feedback")
 munis = data.reference("municipalities")
 labels = scores.criterion_labels(data.reference("criteria"))
-names = dict(zip(munis["code"], munis["name_fi"]))
+names = municipality_names(munis, ctx.lang)
 
 if all_scores.empty:
     empty_state()
@@ -135,6 +137,6 @@ else:
         st.info(ctx.tr("scores_none_for_filter"))
     else:
         municipality_section(shown, labels, names, min_n, example)
-        region_section(shown, labels, munis, min_n, example)
+        region_section(shown, labels, munis, names, min_n, example)
     rounds_section(area_scores, labels, min_n, example)
 feedback_section(feedback, example)

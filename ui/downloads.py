@@ -31,7 +31,7 @@ def chart_buttons(chart: alt.TopLevelMixin, df: pd.DataFrame, name: str, key: st
                   lang: str = "fi") -> None:
     """PNG of the chart plus the data behind it as CSV and XLSX."""
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("download_png", lang), lambda: charts.to_png(chart),
+    c1.download_button(t("download_png", lang), lambda: charts.to_png(chart, lang=lang),
                        file_name=f"{name}.png", mime="image/png", key=f"{key}_png",
                        on_click="ignore")
     c2.download_button(t("download_csv", lang), lambda: exports.csv_bytes(df, excel=True),
