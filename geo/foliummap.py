@@ -17,16 +17,18 @@ import pandas as pd
 
 from geo import assets, scales, simplify
 from geo.elements import HATCH_FILL, Attribution, Legend, LegendEntry
-from geo.tooltips import AREA_TOOLTIP, UNIT_TOOLTIP, bilingual, tooltip_html, value_html
+from geo.tooltips import (AREA_TOOLTIP, UNIT_TOOLTIP, area_tooltip, bilingual,  # noqa: F401
+                          tooltip_html, unit_tooltip, value_html)
+from kumppanuus.i18n import t
 
 LEADER_METRIC = "leader_area"
-ATTRIBUTION = "© Maanmittauslaitos, CC BY 4.0"
+ATTRIBUTION = t("map_attribution")  # Finnish; maps use t("map_attribution", lang)
 UNIT_CLASS = "kk-unit"
 AREA_CLASS = "kk-area"
 NEIGHBOUR_CLASS = "kk-neighbour"
 OUTLINE_CLASS = "kk-outline"
 MARKER_CLASS = "kk-marker"
-LEADER_TITLE = "Leader-ryhmä"
+LEADER_TITLE = t("leader_group")  # Finnish; legends use t("leader_group", lang)
 HIGHLIGHT = {"weight": 3, "color": "#000000"}
 FILL_OPACITY = 0.8
 
@@ -110,30 +112,31 @@ def aligned_values(units: pd.DataFrame, values: pd.Series | None) -> pd.Series:
     return by_unit.fillna(by_code).astype(float)
 
 
-def _leader_legend(codes: Sequence[str], leader_names) -> Legend:
+def _leader_legend(codes: Sequence[str], leader_names, lang: str = "fi") -> Legend:
     order = [c for c in scales.LEADER_COLOURS if c in codes] + sorted(set(codes) - set(scales.LEADER_COLOURS))
     entries = [LegendEntry(leader_label(c, leader_names), scales.leader_colour(c, order)) for c in order]
-    return Legend(LEADER_TITLE, entries)
+    return Legend(t("leader_group", lang), entries)
 
 
-def _metric_legend(label: str, classes: scales.Classes, has_missing: bool) -> Legend:
-    entries = [LegendEntry(text, colour) for text, colour in zip(classes.labels(), classes.colours)]
+def _metric_legend(label: str, classes: scales.Classes, has_missing: bool, lang: str = "fi") -> Legend:
+    entries = [LegendEntry(text, colour) for text, colour in zip(classes.labels(lang), classes.colours)]
     if has_missing:
-        entries.append(LegendEntry(scales.MISSING_LABEL, missing=True))
+        entries.append(LegendEntry(t("no_data", lang), missing=True))
     return Legend(label, entries)
 
 
-def _unit_frame(units, values, metric, label, leader_names, tooltip) -> pd.DataFrame:
+def _unit_frame(units, values, metric, label, leader_names, tooltip, lang: str = "fi") -> pd.DataFrame:
     """Properties of each unit feature, including the composed tooltip HTML."""
     frame = units.copy()
     frame["leader_name"] = [leader_label(c, leader_names) for c in frame["leader_area"]]
     frame["value"] = aligned_values(frame, values) if metric != LEADER_METRIC else np.nan
     fields = list(tooltip)
     if metric != LEADER_METRIC:
-        frame["value_text"] = [value_html(v) if not pd.isna(v) else scales.MISSING_LABEL for v in frame["value"]]
+        frame["value_text"] = [value_html(v, lang) if not pd.isna(v) else t("no_data", lang)
+                               for v in frame["value"]]
         fields = [("value_text", label or metric)] + fields
     heading = [bilingual(r.get("unit_name", r["name_fi"]), r.get("name_sv")) for _, r in frame.iterrows()]
-    frame["tooltip"] = [tooltip_html(h, row, fields) for h, (_, row) in zip(heading, frame.iterrows())]
+    frame["tooltip"] = [tooltip_html(h, row, fields, lang) for h, (_, row) in zip(heading, frame.iterrows())]
     keep = ["unit_id", "code", "part", "leader_area", "value", "tooltip", "geometry"]
     return frame[keep]
 
@@ -156,30 +159,33 @@ def build_map(
     label: str = "",
     diverging: bool = False,
     leader_names: Mapping[str, str] | None = None,
-    tooltip: Sequence[tuple[str, str]] = UNIT_TOOLTIP,
+    tooltip: Sequence[tuple[str, str]] | None = None,
     neighbours: gpd.GeoDataFrame | None = None,
     outline: gpd.GeoDataFrame | None = None,
     tiles: bool = False,
     base_url: str = assets.VENDOR_URL,
+    lang: str = "fi",
 ) -> folium.Map:
     """Municipalities coloured by Leader area (`metric='leader_area'`) or by `values`.
 
     `values` is a numeric Series indexed by unit_id or municipality code (both Kurikka parts
     take Kurikka's value unless a part has its own); `label` names it in the legend and
     tooltip; `diverging=True` centres the scale on 0 (for a gap). Tooltip rows come from
-    `tooltip` (column, label) pairs whose columns the caller put in `units`.
+    `tooltip` (column, label) pairs whose columns the caller put in `units` (default
+    UNIT_TOOLTIP, labelled in `lang`); legend, tooltips and attribution speak `lang`.
     """
     m = base_map(units.total_bounds, tiles=tiles, base_url=base_url)
     _add_context(m, neighbours, outline, before=True)
-    frame = _unit_frame(units, values, metric, label, leader_names, tooltip)
+    tooltip = unit_tooltip(lang) if tooltip is None else tooltip
+    frame = _unit_frame(units, values, metric, label, leader_names, tooltip, lang)
     styles, classes = _unit_styles(frame, metric, diverging)
     _feature_layer(frame, "unit_id", styles, "kunnat").add_to(m)
     _add_context(m, neighbours, outline, before=False)
     if classes is None:
-        m.add_child(_leader_legend(list(frame["leader_area"]), leader_names))
+        m.add_child(_leader_legend(list(frame["leader_area"]), leader_names, lang))
     else:
-        m.add_child(_metric_legend(label or metric, classes, bool(frame["value"].isna().any())))
-    m.add_child(Attribution(ATTRIBUTION))
+        m.add_child(_metric_legend(label or metric, classes, bool(frame["value"].isna().any()), lang))
+    m.add_child(Attribution(t("map_attribution", lang)))
     return m
 
 
@@ -187,26 +193,29 @@ def build_leader_area_map(
     areas: gpd.GeoDataFrame,
     *,
     leader_names: Mapping[str, str] | None = None,
-    tooltip: Sequence[tuple[str, str]] = AREA_TOOLTIP,
+    tooltip: Sequence[tuple[str, str]] | None = None,
     neighbours: gpd.GeoDataFrame | None = None,
     outline: gpd.GeoDataFrame | None = None,
     tiles: bool = False,
     base_url: str = assets.VENDOR_URL,
+    lang: str = "fi",
 ) -> folium.Map:
     """The dissolved Leader areas (from `units.dissolve_leader_areas` plus the caller's totals
-    columns, e.g. tables and participants) with totals in the tooltips."""
+    columns, e.g. tables and participants) with totals in the tooltips (default AREA_TOOLTIP,
+    labelled in `lang`)."""
+    tooltip = area_tooltip(lang) if tooltip is None else tooltip
     m = base_map(areas.total_bounds, tiles=tiles, base_url=base_url)
     _add_context(m, neighbours, outline, before=True)
     frame = areas.copy()
     frame["unit_id"] = frame["leader_area"]
-    frame["tooltip"] = [tooltip_html(leader_label(r["leader_area"], leader_names), r, tooltip)
+    frame["tooltip"] = [tooltip_html(leader_label(r["leader_area"], leader_names), r, tooltip, lang)
                         for _, r in frame.iterrows()]
     order = list(frame["leader_area"])
     styles = {c: _style(scales.leader_colour(c, order), AREA_CLASS) for c in order}
     _feature_layer(frame[["unit_id", "leader_area", "tooltip", "geometry"]], "unit_id", styles, "leader").add_to(m)
     _add_context(m, neighbours, outline, before=False)
-    m.add_child(_leader_legend(order, leader_names))
-    m.add_child(Attribution(ATTRIBUTION))
+    m.add_child(_leader_legend(order, leader_names, lang))
+    m.add_child(Attribution(t("map_attribution", lang)))
     return m
 
 
@@ -214,12 +223,14 @@ def build_marker_map(
     centres: pd.DataFrame,
     *,
     leader_names: Mapping[str, str] | None = None,
-    tooltip: Sequence[tuple[str, str]] = UNIT_TOOLTIP,
+    tooltip: Sequence[tuple[str, str]] | None = None,
     tiles: bool = False,
     base_url: str = assets.VENDOR_URL,
+    lang: str = "fi",
 ) -> folium.Map:
     """Fallback without boundary files: one circle per municipality centre (code, lat, lon,
     name_fi, leader_area and any tooltip columns), coloured by Leader area."""
+    tooltip = unit_tooltip(lang) if tooltip is None else tooltip
     bounds = (centres["lon"].min() - 0.3, centres["lat"].min() - 0.2, centres["lon"].max() + 0.3,
               centres["lat"].max() + 0.2)
     m = base_map(bounds, tiles=tiles, base_url=base_url)
@@ -227,11 +238,11 @@ def build_marker_map(
     for _, row in centres.sort_values("code").iterrows():
         row = row.copy()
         row["leader_name"] = leader_label(row["leader_area"], leader_names)
-        text = tooltip_html(bilingual(row["name_fi"], row.get("name_sv")), row, tooltip)
+        text = tooltip_html(bilingual(row["name_fi"], row.get("name_sv")), row, tooltip, lang)
         folium.CircleMarker(
             location=[float(row["lat"]), float(row["lon"])], radius=9, weight=1, color="#333333",
             fill=True, fill_color=scales.leader_colour(row["leader_area"], order), fill_opacity=0.9,
             class_name=MARKER_CLASS, tooltip=folium.Tooltip(text, class_name="kk-tooltip"),
         ).add_to(m)
-    m.add_child(_leader_legend(order, leader_names))
+    m.add_child(_leader_legend(order, leader_names, lang))
     return m

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from kumppanuus.i18n import fmt_date
+from kumppanuus.i18n import fmt_date, t
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,10 @@ class Metric:
     column: str = ""
     diverging: bool = False
     needs_scores: bool = False
+
+    def label_in(self, lang: str = "fi") -> str:
+        """The label in `lang` (`label` is the Finnish one, kept for the CSV header)."""
+        return t(f"metric_{self.key}", lang)
 
 
 METRICS = (

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kumppanuus.i18n import fmt_number
+from kumppanuus.i18n import fmt_number, t
 from kumppanuus.palette import EXTRA_COLOURS, LEADER_COLOURS  # one palette for map and charts
 
 SEQUENTIAL = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 DIVERGING = ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99")
 MISSING_COLOUR = "#d9d9d9"
-MISSING_LABEL = "ei tietoa"
+MISSING_LABEL = t("no_data")  # Finnish; legends and tooltips use t("no_data", lang)
 
 
-def format_fi(value: float, decimals: int = 1) -> str:
-    """Finnish number: 1 234,5 (no-break space groups, decimal comma)."""
-    return fmt_number(value, "fi", max(decimals, 0))
+def format_fi(value: float, decimals: int = 1, lang: str = "fi") -> str:
+    """Finnish number: 1 234,5 (no-break space groups, decimal comma); `lang` for others."""
+    return fmt_number(value, lang, max(decimals, 0))
 
 
 def leader_colour(code: str, order: list[str]) -> str:
@@ -53,12 +53,12 @@ class Classes:
         index = int(np.searchsorted(self.edges[1:-1], value, side="right"))
         return self.colours[min(index, len(self.colours) - 1)]
 
-    def labels(self) -> list[str]:
-        """Legend labels, Finnish-formatted: '1,5–2,3', or single values."""
+    def labels(self, lang: str = "fi") -> list[str]:
+        """Legend labels, formatted for `lang` (Finnish: '1,5–2,3'), or single values."""
         if self.values:
-            return [format_fi(v, self.decimals) for v in self.values]
+            return [format_fi(v, self.decimals, lang) for v in self.values]
         joiner = " – " if min(self.edges) < 0 else "–"  # spaced when signs need to stay readable
-        return [f"{format_fi(lo, self.decimals)}{joiner}{format_fi(hi, self.decimals)}"
+        return [f"{format_fi(lo, self.decimals, lang)}{joiner}{format_fi(hi, self.decimals, lang)}"
                 for lo, hi in zip(self.edges[:-1], self.edges[1:])]
 
 

@@ -12,6 +12,7 @@ from html import escape
 import pandas as pd
 
 from geo.scales import format_fi
+from kumppanuus.i18n import t
 
 #: (column, Finnish label) rows shown for a municipality when the columns exist.
 UNIT_TOOLTIP: tuple[tuple[str, str], ...] = (
@@ -29,6 +30,23 @@ AREA_TOOLTIP: tuple[tuple[str, str], ...] = (
     ("tables", "Kumppanuuspöytiä"),
     ("participants", "Osallistujia"),
 )
+#: The STRINGS keys of the labels above, by column (for other languages).
+UNIT_KEYS = {"leader_name": "leader_group", "joint_authority": "joint_authority",
+             "tables": "partnership_tables", "participants": "participants",
+             "split_note": "split_note"}
+AREA_KEYS = {"municipalities": "label_municipalities", "n_units": "municipalities_count",
+             "population_2020": "population_2020", "tables": "partnership_tables_count",
+             "participants": "participants"}
+
+
+def unit_tooltip(lang: str = "fi") -> tuple[tuple[str, str], ...]:
+    """UNIT_TOOLTIP with its labels in `lang`."""
+    return tuple((column, t(UNIT_KEYS[column], lang)) for column, _ in UNIT_TOOLTIP)
+
+
+def area_tooltip(lang: str = "fi") -> tuple[tuple[str, str], ...]:
+    """AREA_TOOLTIP with its labels in `lang`."""
+    return tuple((column, t(AREA_KEYS[column], lang)) for column, _ in AREA_TOOLTIP)
 
 
 def is_empty(value) -> bool:
@@ -43,14 +61,14 @@ def is_empty(value) -> bool:
         return False
 
 
-def value_html(value) -> str:
-    """One value as escaped HTML: lists one item a line, numbers Finnish-formatted."""
+def value_html(value, lang: str = "fi") -> str:
+    """One value as escaped HTML: lists one item a line, numbers formatted for `lang`."""
     if isinstance(value, (list, tuple)):
-        return "<br>".join(value_html(item) for item in value)
+        return "<br>".join(value_html(item, lang) for item in value)
     if isinstance(value, bool):
         return escape(str(value))
     if isinstance(value, numbers.Real):
-        return format_fi(value, 0 if float(value).is_integer() else 1)
+        return format_fi(value, 0 if float(value).is_integer() else 1, lang)
     return escape(str(value))
 
 
@@ -59,10 +77,11 @@ def bilingual(name_fi: str, name_sv) -> str:
     return name_fi if is_empty(name_sv) or name_sv == name_fi else f"{name_fi} / {name_sv}"
 
 
-def tooltip_html(heading: str, row: pd.Series, fields: Sequence[tuple[str, str]]) -> str:
+def tooltip_html(heading: str, row: pd.Series, fields: Sequence[tuple[str, str]],
+                 lang: str = "fi") -> str:
     """`<b>heading</b>` and a table of label/value rows, skipping missing or empty values."""
     cells = [
-        f"<tr><th>{escape(label)}</th><td>{value_html(row[column])}</td></tr>"
+        f"<tr><th>{escape(label)}</th><td>{value_html(row[column], lang)}</td></tr>"
         for column, label in fields
         if column in row.index and not is_empty(row[column])
     ]

@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
 from kumppanuus import config, metrics, scores
-from kumppanuus.i18n import fmt_date
+from kumppanuus.i18n import fmt_date, headers, t
 from ui import context, data
 
 
@@ -17,7 +17,7 @@ def _static_assets() -> str:
     return str(assets.ensure_static_assets(config.REPO_ROOT / "static"))
 
 
-@st.cache_resource(show_spinner="Luetaan rajatiedostoja…")
+@st.cache_resource(show_spinner=False)  # the page shows a spinner in the chosen language
 def _geometry(geo_dir: str, cache_dir: str, parts: pd.DataFrame, codes: tuple) -> prepared.PreparedGeometry:
     return prepared.prepare_geometry(geo_dir, parts, codes, cache_dir)
 
@@ -36,27 +36,31 @@ def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
     if details.note:
         st.caption(details.note)
     tables = details.tables.assign(date=details.tables["date"].map(lambda d: fmt_date(d, lang)))
-    st.dataframe(tables.rename(columns={"label": "pöytä", "date": "päivämäärä",
-                                        "participants": "osallistujia"}), hide_index=True)
+    st.dataframe(tables.rename(columns=headers({"label": "col_table", "date": "col_date",
+                                                "participants": "col_participants"}, lang)),
+                 hide_index=True)
     if not details.speakers.empty:
-        st.markdown("**Alustajat**")
-        st.dataframe(details.speakers.rename(columns={"table_no": "nro", "name": "nimi", "title": "tehtävä",
-                                                      "organisation": "organisaatio"}), hide_index=True)
-    st.markdown("**Järjestöyhdyshenkilö**: " + (", ".join(details.liaisons) or "–"))
+        st.markdown(f"**{t('speakers', lang)}**")
+        st.dataframe(details.speakers.rename(columns=headers(
+            {"table_no": "col_no", "name": "col_name", "title": "col_title",
+             "organisation": "col_organisation"}, lang)), hide_index=True)
+    st.markdown(f"**{t('map_liaison', lang)}**: " + (", ".join(details.liaisons) or "–"))
 
 
 def _build(kind: str, frame, values, metric, options: dict):
     if kind == "areas":
         return foliummap.build_leader_area_map(frame, **options)
     if kind == "markers":
-        return foliummap.build_marker_map(frame, leader_names=options["leader_names"], tiles=options["tiles"])
-    return foliummap.build_map(frame, values, metric.key, label=metric.label, diverging=metric.diverging,
-                               **options)
+        return foliummap.build_marker_map(frame, leader_names=options["leader_names"], tiles=options["tiles"],
+                                          lang=options["lang"])
+    return foliummap.build_map(frame, values, metric.key, label=metric.label_in(options["lang"]),
+                               diverging=metric.diverging, **options)
 
 
 @st.fragment
 def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: dict, panel) -> None:
     m = _build(kind, frame, values, metric, options)
+    lang = options["lang"]
     left, right = st.columns([3, 2])
     with left:
         out = st_folium(m, key="kartta", returned_objects=["last_active_drawing"], height=620,
@@ -65,10 +69,10 @@ def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: 
     rows = frame[frame["unit_id"] == picked] if kind == "units" and picked else frame.iloc[0:0]
     with right:
         if rows.empty:
-            st.caption("Valitse kunta kartalta: näet sen pöydät, alustajat ja yhdyshenkilöt.")
+            st.caption(t("map_pick_hint", lang))
         else:
             _panel(rows.iloc[0], *panel)
-    st.download_button("Lataa kartta (HTML)", lambda: assets.standalone_html(m), "kumppanuuskartta.html",
+    st.download_button(t("map_download_html", lang), lambda: assets.standalone_html(m), "kumppanuuskartta.html",
                        "text/html", on_click="ignore")
 
 
@@ -87,28 +91,30 @@ score_metrics = scores.municipality_metrics(score_rows, config.min_group_n()) if
 
 c1, c2, c3 = st.columns([3, 2, 2])
 options = mapdata.available_metrics(score_metrics is not None)
-metric = c1.selectbox("Väritä kartta", options, format_func=lambda m: m.label, key="kartta_metric")
-by_area = c2.toggle("Näytä Leader-alueet", key="kartta_areas")
-tiles = c3.toggle("Taustakartta", key="kartta_tiles", help="OpenStreetMap-taustakartta (vaatii verkkoyhteyden).")
+metric = c1.selectbox(ctx.tr("map_colour_by"), options, format_func=lambda m: m.label_in(ctx.lang),
+                      key="kartta_metric")
+by_area = c2.toggle(ctx.tr("map_show_areas"), key="kartta_areas")
+tiles = c3.toggle(ctx.tr("map_tiles"), key="kartta_tiles", help=ctx.tr("map_tiles_help"))
 if score_metrics is None:
-    st.caption("Järjestöystävällisyyden kartat näkyvät, kun arvioita on ladattu.")
+    st.caption(ctx.tr("map_scores_hint"))
 
 geo_dir = config.geo_dir()
 missing = boundaries.missing_boundary_files(geo_dir)
 panel = (view, links, data.frame("speakers"), data.frame("contacts"), ctx.lang)
-options = {"leader_names": leader_names, "tiles": tiles}
+options = {"leader_names": leader_names, "tiles": tiles, "lang": ctx.lang}
 values = mapdata.metric_values(summary, score_metrics, metric)
 if missing:
-    st.info(f"Rajatiedostoja ei löytynyt: {', '.join(str(p) for p in missing)}. Kunnat näytetään "
-            "kuntakeskuksina. Aseta KUMPPANUUS_GEO_DIR kansioon, jossa rajatiedostot ovat.")
+    st.info(ctx.tr("map_missing_boundaries", files=", ".join(str(p) for p in missing)))
     kind, frame = "markers", munis.assign(unit_id=munis["code"])
 elif by_area:
-    map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
+    with st.spinner(ctx.tr("map_loading_boundaries")):
+        map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
     totals = metrics.leader_area_summary(tables, munis, data.reference("leader_areas"))
     kind, frame = "areas", mapdata.area_totals(units.dissolve_leader_areas(map_units), totals)
     options |= {"neighbours": near, "outline": region}
 else:
-    map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
+    with st.spinner(ctx.tr("map_loading_boundaries")):
+        map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
     lines = mapdata.table_lines(view, links, ctx.lang)
     kind, frame = "units", mapdata.with_table_columns(map_units, summary, lines)
     options |= {"neighbours": near, "outline": region}
