@@ -6,7 +6,7 @@ the page and coming back does not lose the work (Streamlit drops widget state on
 
 import streamlit as st
 
-from kumppanuus import pipeline, schema, templates
+from kumppanuus import templates
 from kumppanuus.i18n import fmt_number
 from ui import context, data, login, upload
 
@@ -16,38 +16,37 @@ if not ctx.user:  # app.py already gates the navigation; never trust one lock al
     st.stop()
 st.title(ctx.tr("page_upload"))
 state = st.session_state.setdefault("upload", {})
-upload.announce_done()
+upload.announce_done(ctx.lang)
 
-tab_upload, tab_history, tab_templates = st.tabs(["Lataa tiedosto", "Historia ja peruminen",
-                                                  "Pohjat"])
+tab_upload, tab_history, tab_templates = st.tabs(
+    [ctx.tr("tab_upload_file"), ctx.tr("tab_history"), ctx.tr("tab_templates")])
 with tab_upload:
-    file = st.file_uploader("Tiedosto (CSV, XLSX tai Mentimeter-vienti)",
-                            type=["csv", "txt", "tsv", "xlsx"], key="upload_file")
+    file = st.file_uploader(ctx.tr("upload_file_label"), type=["csv", "txt", "tsv", "xlsx"],
+                            key="upload_file")
     if file is not None and file.file_id != state.get("file_id"):
         upload.start(state, file)
     if state.get("data") is None:
-        st.info("Valitse tiedosto. Sivu tunnistaa lajin otsikoista; tarkistat esikatselun "
-                "ennen kuin mitään tallennetaan.")
+        st.info(ctx.tr("upload_choose_file"))
     else:
-        upload.choose_kind(state)
+        upload.choose_kind(state, ctx.lang)
         if state["kind"] == "menti":
-            upload.menti_form(state, data.reference("municipalities"))
-        if st.button("Tarkista tiedosto", type="primary"):
-            upload.check(state)
+            upload.menti_form(state, data.reference("municipalities"), ctx.lang)
+        if st.button(ctx.tr("upload_check"), type="primary"):
+            upload.check(state, ctx.lang)
         if state.get("checked") is not None:
-            upload.show_result(state, ctx.user)
+            upload.show_result(state, ctx.user, ctx.lang)
 
 with tab_history:
-    upload.history()
+    upload.history(ctx.lang)
 
 with tab_templates:
-    st.write("Pohjissa on suomenkieliset otsikot ja yksi esimerkkirivi, jonka voi poistaa.")
+    st.write(ctx.tr("templates_note"))
     for kind in templates.EXAMPLE_ROWS:
         c1, c2, c3 = st.columns([2, 1, 1])
-        c1.write(f"**{schema.kind_spec(kind).title_fi}** (`{kind}`)")
+        c1.write(f"**{upload.kind_title(kind, ctx.lang)}** (`{kind}`)")
         c2.download_button("CSV", templates.template_csv(kind), f"pohja_{kind}.csv",
                            "text/csv", key=f"tpl_csv_{kind}", on_click="ignore")
         c3.download_button("XLSX", templates.template_xlsx(kind), f"pohja_{kind}.xlsx",
                            key=f"tpl_xlsx_{kind}", on_click="ignore")
-    st.caption(f"Suurin sallittu tiedosto {fmt_number(10, ctx.lang)} Mt, enintään "
-               f"{fmt_number(200_000, ctx.lang)} riviä.")
+    st.caption(ctx.tr("upload_limits", mb=fmt_number(10, ctx.lang),
+                      rows=fmt_number(200_000, ctx.lang)))

@@ -10,6 +10,7 @@ import math
 import streamlit as st
 
 from kumppanuus import auth, config
+from kumppanuus.i18n import t
 
 SESSION_KEY = "staff_user"
 
@@ -44,13 +45,13 @@ def logout() -> None:
         st.logout()
 
 
-def try_login(username: str, password: str) -> str | None:
-    """None on success, else a Finnish message (wrong password, or wait N s)."""
+def try_login(username: str, password: str, lang: str = "fi") -> str | None:
+    """None on success, else a message in `lang` (wrong password, or wait N s); a broken
+    staff file gives the administrator's (Finnish) message."""
     throttle = _throttle()
     wait = throttle.wait_seconds(username)
     if wait > 0:
-        return (f"Liian monta väärää yritystä. Yritä uudelleen {math.ceil(wait)} sekunnin "
-                "kuluttua.")
+        return t("login_throttled", lang, seconds=math.ceil(wait))
     try:
         users = auth.load_users(config.staff_file())
     except auth.AuthError as exc:
@@ -58,7 +59,7 @@ def try_login(username: str, password: str) -> str | None:
     ok = auth.verify(users, username, password)
     throttle.record(username, ok)
     if not ok:
-        return "Väärä käyttäjätunnus tai salasana."
+        return t("login_wrong", lang)
     st.session_state[SESSION_KEY] = username
     return None
 

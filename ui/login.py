@@ -3,37 +3,31 @@
 import streamlit as st
 
 from kumppanuus import config
+from kumppanuus.i18n import t
 from ui import auth
 
 
 def render(ctx) -> None:
     """Drawn by app.py instead of the upload page while nobody is logged in."""
     st.title(ctx.tr("page_upload"))
-    _body()
+    _body(ctx.lang)
 
 
-def _body() -> None:
-    st.info("Aineiston lataaminen ja yhteystietojen näkeminen vaativat henkilökunnan kirjautumisen. "
-            "Kaikki muut sivut ovat avoinna ilman kirjautumista.")
+def _body(lang: str = "fi") -> None:
+    st.info(t("login_info", lang))
 
     if auth.oidc_configured():
-        st.button("Kirjaudu organisaation tunnuksella", on_click=st.login, type="primary")
+        st.button(t("login_oidc", lang), on_click=st.login, type="primary")
 
     if not auth.staff_configured():
-        st.warning(
-            "Henkilökunnan tunnuksia ei ole vielä määritetty, joten lataussivu on suljettu.\n\n"
-            "Ylläpitäjä lisää tunnuksen komennolla\n\n"
-            "`python -m kumppanuus add-user KÄYTTÄJÄTUNNUS`\n\n"
-            f"(salasana kysytään; tunnukset tallentuvat bcrypt-tiivisteinä tiedostoon "
-            f"`{config.staff_file()}`, joka ei kuulu versionhallintaan)."
-        )
+        st.warning(t("login_not_configured", lang, staff_file=config.staff_file()))
     else:
         with st.form("login"):
-            username = st.text_input("Käyttäjätunnus")
-            password = st.text_input("Salasana", type="password")
-            submitted = st.form_submit_button("Kirjaudu", type="primary")
+            username = st.text_input(t("username", lang))
+            password = st.text_input(t("password", lang), type="password")
+            submitted = st.form_submit_button(t("login_submit", lang), type="primary")
         if submitted:
-            error = auth.try_login(username.strip(), password)
+            error = auth.try_login(username.strip(), password, lang)
             if error:
                 st.error(error)
             else:

@@ -8,12 +8,30 @@ import pandas as pd
 import streamlit as st
 
 from kumppanuus import pipeline, schema
-from kumppanuus.i18n import fmt_number
+from kumppanuus.i18n import STRINGS, fmt_number, headers, t
 from kumppanuus.store import CannotUndo
 from ui import data
 
 KIND_LABELS = {k: f"{schema.KINDS[k].title_fi} ({k})" for k in schema.KINDS} | {
     "menti": "Mentimeter-vienti (menti → arviot)"}
+GROUPS = {"osallistujat": "group_participants", "kuntajohtajat": "group_managers"}
+PROBLEM_HEADERS = {"file": "col_file", "row": "col_row", "column": "col_column",
+                   "value": "col_value", "message": "col_problem"}
+HISTORY_HEADERS = {"id": "col_import_id", "created_at": "col_time", "user": "col_user",
+                   "kind": "col_kind", "file_name": "col_file", "rows_added": "col_added",
+                   "rows_updated": "col_updated", "undone_at": "col_undone"}
+
+
+def kind_title(kind: str, lang: str = "fi") -> str:
+    """The kind's name in `lang` ('kumppanuuspöydät' for tables in Finnish)."""
+    if f"kind_{kind}" in STRINGS:
+        return t(f"kind_{kind}", lang)
+    return schema.KINDS[kind].title_fi if kind in schema.KINDS else kind
+
+
+def kind_label(kind: str, lang: str = "fi") -> str:
+    """What the kind selector shows: 'kumppanuuspöydät (tables)'."""
+    return kind_title(kind, lang) if kind == "menti" else f"{kind_title(kind, lang)} ({kind})"
 
 
 def start(state: dict, file) -> None:
@@ -25,33 +43,35 @@ def start(state: dict, file) -> None:
     state["kind"] = state["guess"] or "tables"
 
 
-def choose_kind(state: dict) -> None:
+def choose_kind(state: dict, lang: str = "fi") -> None:
     kinds = list(KIND_LABELS)
     if state.get("guess"):
-        st.caption(f"Otsikoiden perusteella laji on **{KIND_LABELS[state['guess']]}** – "
-                   "vahvista tai vaihda.")
+        st.caption(t("upload_guess", lang, kind=kind_label(state["guess"], lang)))
     else:
-        st.warning("Lajia ei tunnistettu otsikoista: valitse laji.")
-    kind = st.selectbox("Laji", kinds, index=kinds.index(state["kind"]),
-                        format_func=KIND_LABELS.get)
+        st.warning(t("upload_no_guess", lang))
+    kind = st.selectbox(t("upload_kind", lang), kinds, index=kinds.index(state["kind"]),
+                        format_func=lambda k: kind_label(k, lang))
     if kind != state["kind"]:
         state.update(kind=kind, checked=None)
 
 
-def menti_form(state: dict, municipalities: pd.DataFrame) -> None:
+def menti_form(state: dict, municipalities: pd.DataFrame, lang: str = "fi") -> None:
+    """Round, source, municipality, group and date of a Mentimeter export (the values stay
+    Finnish: they are what the import stores)."""
     meta = state.setdefault("menti", {})
     c1, c2 = st.columns(2)
-    meta["round"] = c1.text_input("Kierros", meta.get("round", "kevät 2021"))
-    meta["source"] = c2.text_input("Lähde", meta.get("source", ""),
-                                   placeholder="pöytä 8 tai kuntajohtajafoorumi 26.1.2021")
+    meta["round"] = c1.text_input(t("round", lang), meta.get("round", "kevät 2021"))
+    meta["source"] = c2.text_input(t("label_source", lang), meta.get("source", ""),
+                                   placeholder=t("menti_source_placeholder", lang))
     names = municipalities["name_fi"].tolist()
-    meta["municipality"] = c1.selectbox("Kunta", names)
-    meta["group"] = c2.selectbox("Vastaajaryhmä", ["osallistujat", "kuntajohtajat"])
-    meta["date"] = c1.date_input("Päivämäärä", dt.date.today(), format="DD.MM.YYYY")
+    meta["municipality"] = c1.selectbox(t("municipality", lang), names)
+    meta["group"] = c2.selectbox(t("scores_group", lang), list(GROUPS),
+                                 format_func=lambda g: t(GROUPS[g], lang))
+    meta["date"] = c1.date_input(t("label_date", lang), dt.date.today(), format="DD.MM.YYYY")
 
 
-def check(state: dict) -> None:
-    with st.spinner("Tarkistetaan…"):
+def check(state: dict, lang: str = "fi") -> None:
+    with st.spinner(t("upload_checking", lang)):
         checked = pipeline.check_bytes(state["kind"], state["data"], state["name"],
                                        data.store(), menti_meta=state.get("menti")
                                        if state["kind"] == "menti" else None)
@@ -59,70 +79,64 @@ def check(state: dict) -> None:
         state["plan"] = None if checked.problems else pipeline.preview(data.store(), checked)
 
 
-def show_result(state: dict, user: str) -> None:
+def show_result(state: dict, user: str, lang: str = "fi") -> None:
     checked = state["checked"]
     if checked.problems:
-        st.error(f"Tiedostossa {checked.file_name} on {len(checked.problems)} ongelmaa – mitään "
-                 "ei tallennettu. Korjaa rivit ja lataa tiedosto uudelleen.")
-        st.dataframe(_problems(checked.result.problems_frame()), hide_index=True)
+        st.error(t("upload_problems", lang, file=checked.file_name, n=len(checked.problems)))
+        st.dataframe(_problems(checked.result.problems_frame(), lang), hide_index=True)
         return
     plan = state["plan"]
     c1, c2, c3 = st.columns(3)
-    c1.metric("Lisättäviä rivejä", fmt_number(len(plan.added)))
-    c2.metric("Päivitettäviä rivejä", fmt_number(len(plan.updated)))
-    c3.metric("Ennallaan", fmt_number(plan.unchanged))
+    c1.metric(t("upload_to_add", lang), fmt_number(len(plan.added), lang))
+    c2.metric(t("upload_to_update", lang), fmt_number(len(plan.updated), lang))
+    c3.metric(t("upload_unchanged", lang), fmt_number(plan.unchanged, lang))
     if checked.result.warnings:
-        st.warning(f"{len(checked.result.warnings)} huomautusta – tarkista ennen tallennusta.")
-        st.dataframe(_problems(checked.result.warnings_frame()), hide_index=True)
+        st.warning(t("upload_warnings", lang, n=len(checked.result.warnings)))
+        st.dataframe(_problems(checked.result.warnings_frame(), lang), hide_index=True)
     added, updated, mask = pipeline.preview_frames(plan)
     if not added.empty:
-        st.subheader("Lisättävät rivit")
+        st.subheader(t("upload_added_rows", lang))
         st.dataframe(added, hide_index=True)
     if not updated.empty:
-        st.subheader("Päivitettävät rivit (muuttuneet solut korostettu)")
+        st.subheader(t("upload_updated_rows", lang))
         st.dataframe(updated.style.apply(
             lambda _: mask.replace({True: "background-color: #fff3b0", False: ""}), axis=None),
             hide_index=True)
     if plan.changes == 0:
-        st.info("Tiedosto ei muuta mitään: samat rivit ovat jo tietokannassa.")
-    if st.button("Vahvista ja tallenna", type="primary", disabled=plan.changes == 0):
+        st.info(t("upload_no_change", lang))
+    if st.button(t("upload_confirm", lang), type="primary", disabled=plan.changes == 0):
         import_id, done = pipeline.write(data.store(), checked, user=user)
         state.clear()
         st.session_state["upload_done"] = (import_id, len(done.added), len(done.updated))
         st.rerun()
 
 
-def _problems(df: pd.DataFrame) -> pd.DataFrame:
-    return df.rename(columns={"file": "tiedosto", "row": "rivi", "column": "sarake",
-                              "value": "arvo", "message": "ongelma"})
+def _problems(df: pd.DataFrame, lang: str = "fi") -> pd.DataFrame:
+    """Problems or warnings with headers in `lang` (the messages themselves stay Finnish)."""
+    return df.rename(columns=headers(PROBLEM_HEADERS, lang))
 
 
-def announce_done() -> None:
+def announce_done(lang: str = "fi") -> None:
     done = st.session_state.pop("upload_done", None)
     if done:
-        st.success(f"Tallennettu tuontina {done[0]}: lisätty {done[1]}, päivitetty {done[2]}.")
+        st.success(t("upload_done", lang, id=done[0], added=done[1], updated=done[2]))
 
 
-def history() -> None:
+def history(lang: str = "fi") -> None:
     hist = data.store().history()
     if hist.empty:
-        st.info("Tuonteja ei vielä ole. Jokainen tallennettu tiedosto näkyy tässä, ja sen voi "
-                "perua.")
+        st.info(t("history_empty", lang))
         return
     shown = hist[["id", "created_at", "user", "kind", "file_name", "rows_added",
                   "rows_updated", "undone_at", "sha256"]].sort_values("id", ascending=False)
-    st.dataframe(shown.rename(columns={
-        "id": "tunnus", "created_at": "aika", "user": "käyttäjä", "kind": "laji",
-        "file_name": "tiedosto", "rows_added": "lisätty", "rows_updated": "päivitetty",
-        "undone_at": "peruttu"}), hide_index=True)
+    st.dataframe(shown.rename(columns=headers(HISTORY_HEADERS, lang)), hide_index=True)
     active = hist[hist["undone_at"].isna()]["id"].tolist()
     if not active:
         return
-    chosen = st.selectbox("Peruttava tuonti", sorted(active, reverse=True))
-    if st.button(f"Peru tuonti {chosen}"):
+    chosen = st.selectbox(t("history_pick", lang), sorted(active, reverse=True))
+    if st.button(t("history_undo", lang, id=chosen)):
         try:
             data.store().undo_import(int(chosen))
-            st.success(f"Tuonti {chosen} peruttu: lisätyt rivit poistettu ja päivitetyt "
-                       "palautettu.")
+            st.success(t("history_undone", lang, id=chosen))
         except CannotUndo as exc:
             st.error(str(exc))
