@@ -1,0 +1,184 @@
+"""Translations: every string in three languages, and every page speaking Swedish or English
+when the sidebar says so (AppTest), with the builders (charts, map, directory) following `lang`."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import foliummap, mapdata, tooltips
+from kumppanuus import charts, directory, metrics
+from kumppanuus.i18n import LANGUAGES, STRINGS, municipality_names, t
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_string_has_finnish_swedish_and_english(key):
+    entry = STRINGS[key]
+    assert set(entry) == set(LANGUAGES), key
+    assert all(isinstance(entry[lang], str) and entry[lang].strip() for lang in LANGUAGES), key
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_placeholders_are_the_same_in_every_language(key):
+    entry = STRINGS[key]
+    assert placeholders(entry["sv"]) == placeholders(entry["fi"]) == placeholders(entry["en"])
+
+
+def test_a_missing_translation_falls_back_to_finnish_and_an_unknown_key_to_itself():
+    assert t("page_map", "de") == "Kartta"
+    assert t("no_such_key", "sv") == "no_such_key"
+
+
+def test_swedish_municipality_names_are_used_in_swedish_only():
+    munis = pd.DataFrame({"code": ["301", "846"], "name_fi": ["Kurikka", "Teuva"],
+                          "name_sv": ["Kurikka", "Östermark"]})
+    assert municipality_names(munis, "sv")["846"] == "Östermark"
+    assert municipality_names(munis, "en")["846"] == "Teuva"
+
+
+# -- builders -------------------------------------------------------------------------------
+
+def texts_of(spec) -> str:
+    return repr(spec)
+
+
+def test_attendance_charts_are_titled_in_the_chosen_language(store):
+    tables = store.frame("tables")
+    munis, areas_df = store.reference("municipalities"), store.reference("leader_areas")
+    areas = dict(zip(areas_df["code"], areas_df["name"]))
+    view = metrics.with_unique_labels(metrics.tables_view(tables, munis))
+    frame = charts.attendance_frame(view, areas, "sv")
+    spec = texts_of(charts.per_capita_chart(frame, areas, lang="sv").to_dict())
+    assert "Deltagare / 1 000 invånare" in spec and "Invånare 2020" in spec
+    assert "Osallistujia" not in spec
+    english = charts.timeline_chart(charts.attendance_frame(view, areas, "en"), areas, lang="en")
+    spec = english.to_dict()
+    assert "Date" in texts_of(spec) and spec["config"]["locale"]["number"]["decimal"] == "."
+
+
+def test_the_map_legend_tooltips_and_attribution_follow_the_language(store):
+    centres = pd.read_csv(ROOT / "data" / "municipality_centres.csv", dtype={"code": str})
+    munis = store.reference("municipalities").drop(columns=["lat", "lon"], errors="ignore")
+    munis = munis.merge(centres[["code", "lat", "lon"]], on="code")
+    html = foliummap.build_marker_map(munis.assign(participants=12), lang="sv").get_root().render()
+    assert "Leadergrupp" in html and "Deltagare" in html
+    assert "Leader-ryhmä" not in html and "Osallistujia" not in html
+    assert tooltips.unit_tooltip("en")[0] == ("leader_name", "Leader group")
+    assert [m.label_in("fi") for m in mapdata.METRICS] == [m.label for m in mapdata.METRICS]
+
+
+def test_the_directory_shows_swedish_headers_and_labels_but_exports_finnish(store):
+    people = directory.build(store.frame("contacts"), store.reference("municipalities"),
+                             store.reference("leader_areas"), lang="sv")
+    shown = directory.shown(people, personal=False, lang="sv")
+    assert list(shown.columns[:3]) == ["roll", "namn", "organisation"]
+    assert "föreningskontaktperson" in set(shown["roll"])
+    exported = directory.export_frame(directory.labelled(people), personal=False)
+    assert "rooli" in exported.columns and "järjestöyhdyshenkilö" in set(exported["rooli"])
+
+
+# -- pages (AppTest) ------------------------------------------------------------------------
+
+def open_page(page: str, lang: str, *, user: str | None = None) -> AppTest:
+    """app.py with `lang` chosen before the first run (after switch_page the sidebar widgets
+    of app.py may be missing from the tree), then the page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    if user:
+        at.session_state["staff_user"] = user
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_texts(at: AppTest) -> list[str]:
+    """Labels and bodies of every element, and the headers of every table."""
+    out = []
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        for attr in ("label", "body", "placeholder", "help"):
+            value = getattr(proto, attr, None) if proto is not None else None
+            if isinstance(value, str) and value:
+                out.append(value)
+    out += [str(c) for frame in at.dataframe for c in frame.value.columns]
+    return out
+
+
+def finnish_leftovers(at: AppTest, lang: str) -> list[str]:
+    """Shown texts that are exactly (or start with) a Finnish UI string that differs in `lang`."""
+    finnish = {e["fi"] for e in STRINGS.values()
+               if e["fi"] != e[lang] and len(e["fi"]) >= 6 and "{" not in e["fi"]}
+    return [text for text in shown_texts(at)
+            if text in finnish or any(text.startswith(f) for f in finnish if len(f) >= 12)]
+
+
+SWEDISH = [
+    ("kartta", "Karta", "Färglägg kartan"),
+    ("poydat", "Borden", "Medeltal / bord"),
+    ("yhteyshenkilot", "Kontaktpersoner", "Sök (namn, organisation, kommun, anmärkning)"),
+    ("jarjestoystavallisyys", "Föreningsvänlighet", "Visa exempeldata"),
+    ("lataa", "Ladda upp data", "Att ladda upp data och se kontaktuppgifter kräver"),
+]
+
+
+@pytest.mark.parametrize("page, title, label", SWEDISH)
+def test_every_page_speaks_swedish_when_chosen(page, title, label):
+    at = open_page(page, "sv")
+    assert [x.value for x in at.title] == [title]
+    assert any(text.startswith(label) for text in shown_texts(at)), shown_texts(at)
+    assert not finnish_leftovers(at, "sv")
+
+
+def test_the_upload_page_speaks_swedish_to_staff():
+    at = open_page("lataa", "sv", user="teija")
+    assert [tab.label for tab in at.tabs] == ["Ladda upp fil", "Historik och ångring", "Mallar"]
+    assert at.get("file_uploader")[0].proto.label.startswith("Fil (CSV, XLSX")
+    assert not finnish_leftovers(at, "sv")
+
+
+@pytest.mark.parametrize("tab", ["tab_per_capita", "tab_timeline", "tab_registrations",
+                                 "tab_feedback", "tab_details"])
+def test_every_tab_of_the_tables_page_speaks_swedish(tab):
+    at = open_page("poydat", "sv")
+    at.session_state["tables_tab"] = t(tab, "sv")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not finnish_leftovers(at, "sv")
+
+
+def test_the_scores_page_with_example_data_speaks_swedish():
+    at = open_page("jarjestoystavallisyys", "sv")
+    at.toggle(key="scores_example").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(w.value.startswith("Exempeldata") for w in at.warning)
+    titles = [e.proto.spec for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+    assert titles and all("Exempeldata" in spec for spec in titles)
+    assert not any("Osallistujien keskiarvo" in spec for spec in titles)
+    assert not finnish_leftovers(at, "sv")
+
+
+def test_the_tables_page_speaks_english_when_chosen():
+    at = open_page("poydat", "en")
+    assert [x.value for x in at.title] == ["Tables"]
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Participants"] == "483" and shown["Mean per table"] == "43.9"
+    assert [tab.label for tab in at.tabs][:3] == ["Participants", "Per capita", "Timeline"]
+    assert not finnish_leftovers(at, "en")
+
+
+def test_finnish_stays_the_default():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert [x.value for x in at.title] == ["Kartta"]
+    assert at.session_state["lang"] == "fi"
