@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kumppanuus import db
+from kumppanuus import db, schema
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ KINDS: dict[str, KindSpec] = {
     "tables": KindSpec(
         "tables",
         db.PartnershipTable,
-        ("round", "table_no"),
+        schema.kind_spec("tables").key,  # one key, declared with the upload schema
         ("date", "name", "municipalities", "participants", "online_peak", "onsite",
          "registered_local_orgs", "registered_regional_orgs", "registered_officials",
          "format", "memo_url"),
@@ -42,21 +42,21 @@ KINDS: dict[str, KindSpec] = {
     "contacts": KindSpec(
         "contacts",
         db.Contact,
-        ("municipality", "name", "role"),
+        schema.kind_spec("contacts").key,  # one key, declared with the upload schema
         ("organisation", "email", "phone", "status", "note"),
         ("municipality", "name", "role", "organisation", "email", "phone", "status", "note"),
     ),
     "speakers": KindSpec(
         "speakers",
         db.Speaker,
-        ("round", "table_no", "name"),
+        schema.kind_spec("speakers").key,  # one key, declared with the upload schema
         ("title", "organisation"),
         ("round", "table_no", "name", "title", "organisation"),
     ),
     "scores": KindSpec(
         "scores",
         db.Score,
-        ("round", "source", "municipality", "respondent_group", "criterion", "respondent"),
+        schema.kind_spec("scores").key,  # one key, declared with the upload schema
         ("date", "score_sum", "n", "scale_min", "scale_max", "is_example"),
         ("round", "source", "date", "municipality", "respondent_group", "criterion", "score",
          "mean", "n", "scale_min", "scale_max", "respondent"),
@@ -64,7 +64,7 @@ KINDS: dict[str, KindSpec] = {
     "feedback": KindSpec(
         "feedback",
         db.Feedback,
-        ("round", "table_no", "question", "option"),
+        schema.kind_spec("feedback").key,  # one key, declared with the upload schema
         ("count", "is_example"),
         ("round", "table_no", "question", "option", "count"),
     ),

@@ -14,17 +14,22 @@ from kumppanuus import charts, exports
 from kumppanuus.i18n import t
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _csv_xlsx(columns, df: pd.DataFrame, name: str, key: str, lang: str) -> None:
+    columns[0].download_button(t("download_csv", lang),
+                               lambda: exports.csv_bytes(df, excel=True),
+                               file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
+                               on_click="ignore")
+    columns[1].download_button(t("download_xlsx", lang), lambda: exports.xlsx_bytes(df),
+                               file_name=f"{name}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx",
+                               on_click="ignore")
+
+
 def data_buttons(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> None:
     """CSV (Finnish Excel: `;`, BOM) and XLSX of `df`; the caller removes personal columns."""
-    c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), lambda: exports.csv_bytes(df, excel=True),
-                       file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore")
-    c2.download_button(
-        t("download_xlsx", lang), lambda: exports.xlsx_bytes(df), file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx", on_click="ignore",
-    )
+    _csv_xlsx(st.columns(2), df, name, key, lang)
 
 
 def chart_buttons(chart: alt.TopLevelMixin, df: pd.DataFrame, name: str, key: str,
@@ -34,11 +39,4 @@ def chart_buttons(chart: alt.TopLevelMixin, df: pd.DataFrame, name: str, key: st
     c1.download_button(t("download_png", lang), lambda: charts.to_png(chart, lang=lang),
                        file_name=f"{name}.png", mime="image/png", key=f"{key}_png",
                        on_click="ignore")
-    c2.download_button(t("download_csv", lang), lambda: exports.csv_bytes(df, excel=True),
-                       file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore")
-    c3.download_button(
-        t("download_xlsx", lang), lambda: exports.xlsx_bytes(df), file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx", on_click="ignore",
-    )
+    _csv_xlsx((c2, c3), df, name, key, lang)
