@@ -33,10 +33,6 @@ import pandas as pd
 
 GROUPS = ("participants", "managers")
 VALUE_COLUMNS = ("n", "score_sum", "pct_sum")
-TEMPLATE_HEADERS = ("kierros", "lähde", "päivämäärä", "kunta", "vastaajaryhmä", "kriteeri",
-                    "arvo", "keskiarvo", "vastaajia", "asteikko_min", "asteikko_max", "vastaaja")
-TEMPLATE_ROW = ("esimerkki", "pöytä 1 (esimerkki)", "27.1.2021", "Seinäjoki", "osallistujat",
-                "1", "4", "", "", "1", "5", "esimerkki-1")
 FEEDBACK_ORDER = {
     "content": ("Erittäin hyvä", "Hyvä", "Kohtalainen", "Huono"),
     "heard_via": ("Lehtijuttu", "Facebook", "Sähköposti", "Tuttavan tai työn kautta", "Muu"),
@@ -302,14 +298,3 @@ def feedback_summary(feedback: pd.DataFrame, question: str) -> pd.DataFrame:
     out["share"] = out["count"] / total if total else 0.0
     out["is_example"] = out["is_example"].astype(bool)
     return out[["option", "count", "share", "order", "is_example"]]
-
-
-def template_frame() -> pd.DataFrame:
-    """The scores upload template: Finnish headers and one obviously-example row."""
-    return pd.DataFrame([TEMPLATE_ROW], columns=list(TEMPLATE_HEADERS))
-
-
-def template_csv() -> bytes:
-    """The template as Finnish-Excel CSV (`;`, UTF-8 with BOM)."""
-    return template_frame().to_csv(index=False, sep=";", lineterminator="\r\n") \
-        .encode("utf-8-sig")

@@ -6,7 +6,7 @@ The example dataset is read in memory behind a toggle and never written to the d
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import config, examples, scores
+from kumppanuus import config, examples, scores, templates
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import municipality_names
 from ui import context, data
@@ -28,7 +28,7 @@ def show(chart, frame: pd.DataFrame, name: str, key: str) -> None:
 def empty_state() -> None:
     st.info(ctx.tr("scores_empty"))
     st.markdown(ctx.tr("scores_howto"))
-    st.download_button(ctx.tr("scores_template"), scores.template_csv(),
+    st.download_button(ctx.tr("scores_template"), templates.template_csv("scores"),
                        file_name="arviot_pohja.csv", mime="text/csv", key="scores_template",
                        on_click="ignore")
 

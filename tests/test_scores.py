@@ -182,21 +182,3 @@ def test_an_unknown_feedback_option_follows_the_known_ones():
                        "option": ["Radio", "Muu"], "count": [1, 1], "is_example": False})
     got = scores.feedback_summary(fb, "heard_via")["option"].tolist()
     assert got[-1] == "Radio" and got[:2] == ["Lehtijuttu", "Facebook"]
-
-
-def test_the_template_has_the_finnish_headers_and_one_obvious_example_row():
-    data = scores.template_csv()
-    assert data.startswith(b"\xef\xbb\xbf")
-    lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == ("kierros;lähde;päivämäärä;kunta;vastaajaryhmä;kriteeri;arvo;"
-                        "keskiarvo;vastaajia;asteikko_min;asteikko_max;vastaaja")
-    assert len(lines) == 2 and "esimerkki" in lines[1]
-
-
-def test_the_template_passes_the_scores_validation():
-    ingest = pytest.importorskip("kumppanuus.ingest")
-    names = pytest.importorskip("kumppanuus.municipality_names")
-    result = ingest.parse_bytes("scores", scores.template_csv(), "pohja.csv",
-                                names.load_default_resolver())
-    assert result.problems == [], result.problems
-    assert len(result.rows) == 1
