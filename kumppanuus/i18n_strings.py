@@ -545,4 +545,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "För många felaktiga försök. Försök igen om {seconds} sekunder.",
         "en": "Too many failed attempts. Try again in {seconds} seconds.",
     },
+    "map_open_pages": {"fi": "Avaa tämän kunnan tiedot:", "sv": "Öppna kommunens uppgifter:",
+                       "en": "Open this municipality on:"},
 }

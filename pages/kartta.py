@@ -7,9 +7,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
-from kumppanuus import config, metrics, scores
+from kumppanuus import config, exports, metrics, scores
 from kumppanuus.i18n import fmt_date, headers, t
 from ui import context, data
+
+
+LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
+                ("pages/jarjestoystavallisyys.py", "page_scores"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,6 +49,16 @@ def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
             {"table_no": "col_no", "name": "col_name", "title": "col_title",
              "organisation": "col_organisation"}, lang)), hide_index=True)
     st.markdown(f"**{t('map_liaison', lang)}**: " + (", ".join(details.liaisons) or "–"))
+    _links_to_pages(unit["code"], lang)
+
+
+def _links_to_pages(code: str, lang: str) -> None:
+    """Open another page with the sidebar filtered to this municipality."""
+    st.caption(t("map_open_pages", lang))
+    for column, (path, title) in zip(st.columns(3), LINKED_PAGES):
+        if column.button(t(title, lang), key=f"kartta_link_{path}",
+                         on_click=context.filter_to_municipality, args=(code,)):
+            st.switch_page(path)
 
 
 def _build(kind: str, frame, values, metric, options: dict):
@@ -59,14 +73,20 @@ def _build(kind: str, frame, values, metric, options: dict):
 
 @st.fragment
 def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: dict, panel) -> None:
-    m = _build(kind, frame, values, metric, options)
+    m = _build(kind, frame, values, metric, {k: v for k, v in options.items()
+                                              if k != "municipality"})
     lang = options["lang"]
     left, right = st.columns([3, 2])
     with left:
         out = st_folium(m, key="kartta", returned_objects=["last_active_drawing"], height=620,
                         use_container_width=True)
     picked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("unit_id")
-    rows = frame[frame["unit_id"] == picked] if kind == "units" and picked else frame.iloc[0:0]
+    if kind == "units" and picked:
+        rows = frame[frame["unit_id"] == picked]
+    elif kind == "units" and options.get("municipality"):  # the sidebar's municipality
+        rows = frame[frame["code"] == options["municipality"]]
+    else:
+        rows = frame.iloc[0:0]
     with right:
         if rows.empty:
             st.caption(t("map_pick_hint", lang))
@@ -117,9 +137,11 @@ else:
         map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
     lines = mapdata.table_lines(view, links, ctx.lang)
     kind, frame = "units", mapdata.with_table_columns(map_units, summary, lines)
-    options |= {"neighbours": near, "outline": region}
+    if ctx.leader_area:  # the sidebar's Leader area: only its units are drawn in colour
+        frame = frame[frame["leader_area"] == ctx.leader_area]
+    options |= {"neighbours": near, "outline": region, "municipality": ctx.municipality}
 _map_and_panel(kind, frame, values, metric, options, panel)
 table = mapdata.map_table(frame, values, metric) if kind == "units" else \
     pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
-st.download_button(ctx.tr("download_csv"), table.to_csv(index=False).encode("utf-8-sig"), "kartta.csv",
+st.download_button(ctx.tr("download_csv"), exports.csv_bytes(table, excel=True), "kartta.csv",
                    "text/csv", on_click="ignore")

@@ -109,6 +109,12 @@ def _run_app_instead() -> None:
     st.stop()
 
 
+def filter_to_municipality(code: str) -> None:
+    """Callback: set the shared sidebar filters to one municipality (any Leader area)."""
+    st.session_state["flt_area"] = ALL
+    st.session_state["flt_muni"] = code
+
+
 def presentation_css() -> None:
     st.markdown(
         "<style>html, body, [class*='st-'] {font-size: 1.15rem;} "
