@@ -74,6 +74,8 @@ def test_clicking_a_municipality_fills_the_panel_beside_the_map(map_frame, brows
     path.click(position=point)
     heading = browser_page.get_by_role("heading", name="Seinäjoki")
     heading.wait_for(timeout=20_000)
+    # the panel renders element by element: wait for its last line (the liaisons) to arrive
+    browser_page.get_by_text("Henna Rantasaari", exact=False).first.wait_for(timeout=20_000)
     panel = browser_page.locator("section.main, [data-testid='stMain']").first.inner_text()
     assert "Henna Rantasaari" in panel
     assert "@" not in panel and "040 684" not in panel
