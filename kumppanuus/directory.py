@@ -126,6 +126,8 @@ def shown(directory: pd.DataFrame, *, personal: bool, lang: str = "fi") -> pd.Da
     if not personal:
         out = out.assign(**{c: out[c].map(scrub) for c in TEXT_COLUMNS if c in out})
     names = HEADERS if lang == "fi" else headers(HEADER_KEYS, lang)
+    text = [c for c in out.columns if out[c].dtype == object or pd.api.types.is_string_dtype(out[c])]
+    out = out.assign(**{c: out[c].fillna("") for c in text})  # empty, not "None", on screen
     return out.rename(columns=names).reset_index(drop=True)
 
 

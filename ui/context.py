@@ -116,9 +116,14 @@ def filter_to_municipality(code: str) -> None:
 
 
 def presentation_css() -> None:
+    """Larger text for a projector; headings keep their relative sizes."""
     st.markdown(
-        "<style>html, body, [class*='st-'] {font-size: 1.15rem;} "
-        "h1 {font-size: 2.6rem !important;} [data-testid='stMetricValue'] "
-        "{font-size: 3rem !important;}</style>",
+        "<style>"
+        "[data-testid='stMain'] p, [data-testid='stMain'] li, [data-testid='stMain'] label "
+        "{font-size: 1.25rem !important;}"
+        "[data-testid='stMain'] h1 {font-size: 3rem !important;}"
+        "[data-testid='stMain'] h2, [data-testid='stMain'] h3 {font-size: 2rem !important;}"
+        "[data-testid='stMetricValue'] {font-size: 3.2rem !important;}"
+        "</style>",
         unsafe_allow_html=True,
     )
