@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from kumppanuus import pipeline
+from kumppanuus.exports import csv_bytes
 from kumppanuus.kinds import KINDS
 from kumppanuus.store import CannotUndo, Store
 
@@ -112,8 +113,6 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     df = Store().export_frame(args.kind, include_personal=args.include_personal)
-    from kumppanuus.exports import csv_bytes
-
     payload = csv_bytes(df)
     if args.output:
         args.output.write_bytes(payload)

@@ -56,12 +56,6 @@ def vega_locale(lang: str = "fi") -> dict:
     return {"number": number, "time": time}
 
 
-def leader_scale(areas: dict[str, str] | None = None) -> alt.Scale:
-    """Colour scale by Leader area code; `areas` maps code → display name (legend order)."""
-    codes = list(areas or LEADER_COLOURS)
-    return alt.Scale(domain=codes, range=[LEADER_COLOURS.get(c, "#999999") for c in codes])
-
-
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0, lang: str = "fi") -> bytes:
     """PNG bytes of a chart, rendered with the number and time locales of `lang`."""
     number, time = VEGA_LOCALES.get(lang, VEGA_LOCALES["fi"])

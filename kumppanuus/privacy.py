@@ -23,10 +23,6 @@ def without_personal(df: pd.DataFrame) -> pd.DataFrame:
     return df.drop(columns=[c for c in PERSONAL_COLUMNS if c in df.columns])
 
 
-def for_viewer(df: pd.DataFrame, *, user: str | None, presentation: bool) -> pd.DataFrame:
-    return df if can_see_personal(user, presentation=presentation) else without_personal(df)
-
-
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would run as a formula (CSV injection, OWASP)."""
     out = df.copy()

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kumppanuus import config, db, seed
+from kumppanuus import config, db, privacy, seed
 from kumppanuus.kinds import KINDS, KindSpec, scores_from_db
 from kumppanuus.planning import ImportPlan, jsonable, plan, records
 
@@ -103,8 +103,6 @@ class Store:
 
     def export_frame(self, kind: str, *, include_personal: bool = False) -> pd.DataFrame:
         """Rows as the spec's export: canonical headers; personal columns only on request."""
-        from kumppanuus.kinds import PERSONAL_COLUMNS
-
         if kind in KINDS:
             spec = KINDS[kind]
             df = self.frame(kind)
@@ -113,9 +111,7 @@ class Store:
             df = df[list(spec.export_columns)]
         else:
             df = self.reference(kind)
-        if not include_personal:
-            df = df.drop(columns=[c for c in PERSONAL_COLUMNS if c in df.columns])
-        return df
+        return df if include_personal else privacy.without_personal(df)
 
     def data_version(self) -> str:
         """Changes whenever an import or undo is written: a cheap cache key for readers."""

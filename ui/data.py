@@ -22,8 +22,20 @@ def store() -> Store:
     return _store(config.database_url())
 
 
+@st.cache_data(ttl=2, show_spinner=False)
+def _data_version(url: str) -> str:
+    return _store(url).data_version()
+
+
 def data_version() -> str:
-    return store().data_version()
+    """One query per URL every 2 s at most, not one per `frame()` call on every rerun; an
+    import or undo by anyone shows up on the next run after that."""
+    return _data_version(config.database_url())
+
+
+def refresh() -> None:
+    """After this session wrote (import, undo): read the new version at once."""
+    _data_version.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -106,6 +106,7 @@ def show_result(state: dict, user: str, lang: str = "fi") -> None:
         st.info(t("upload_no_change", lang))
     if st.button(t("upload_confirm", lang), type="primary", disabled=plan.changes == 0):
         import_id, done = pipeline.write(data.store(), checked, user=user)
+        data.refresh()
         state.clear()
         st.session_state["upload_done"] = (import_id, len(done.added), len(done.updated))
         st.rerun()
@@ -137,6 +138,7 @@ def history(lang: str = "fi") -> None:
     if st.button(t("history_undo", lang, id=chosen)):
         try:
             data.store().undo_import(int(chosen))
+            data.refresh()
             st.success(t("history_undone", lang, id=chosen))
         except CannotUndo as exc:
             st.error(str(exc))
