@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from kumppanuus.i18n import fmt_date, t
+from kumppanuus.values import is_missing, text_of
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def unit_details(unit: pd.Series, view: pd.DataFrame, links: pd.DataFrame, speak
     spoke = spoke[[c for c in ("table_no", "name", "title", "organisation") if c in spoke]]
     people = contacts[(contacts["municipality"] == unit["code"]) & (contacts["role"] == "liaison")
                       & (contacts["status"].fillna("active") != "former")]
-    liaisons = [f"{n} ({o})" if isinstance(o, str) and o else n
+    liaisons = [f"{n} ({o})" if not is_missing(o) else n
                 for n, o in zip(people["name"], people["organisation"])]
-    return UnitDetails(unit["unit_name"], unit.get("split_note", "") or "", tables.reset_index(drop=True),
+    return UnitDetails(unit["unit_name"], text_of(unit.get("split_note")), tables.reset_index(drop=True),
                        spoke.reset_index(drop=True), liaisons)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from geo.scales import format_fi
 from kumppanuus.i18n import t
+from kumppanuus.values import is_missing
 
 #: (column, Finnish label) rows shown for a municipality when the columns exist.
 UNIT_TOOLTIP: tuple[tuple[str, str], ...] = (
@@ -50,15 +51,8 @@ def area_tooltip(lang: str = "fi") -> tuple[tuple[str, str], ...]:
 
 
 def is_empty(value) -> bool:
-    """None, NaN/NA, '' and empty lists count as no value."""
-    if isinstance(value, (list, tuple)):
-        return len(value) == 0
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    """None, NaN/NA, '' and empty lists count as no value (the app's one rule)."""
+    return is_missing(value)
 
 
 def value_html(value, lang: str = "fi") -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kumppanuus.values import text_of
+
 REGISTRATION_COLUMNS = {
     "registered_local_orgs": "paikalliset järjestöt",
     "registered_regional_orgs": "laajemman alueen toimijat",
@@ -21,7 +23,7 @@ PRESENCE_COLUMNS = {"online_peak": "verkossa enimmillään", "onsite": "paikan p
 
 
 def split_codes(value: str | None) -> list[str]:
-    return [c.strip() for c in (value or "").split(",") if c.strip()]
+    return [c.strip() for c in text_of(value).split(",") if c.strip()]
 
 
 def table_municipalities(tables: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
 from kumppanuus import config, exports, metrics, scores
 from kumppanuus.i18n import fmt_date, headers, t
+from kumppanuus.markup import plain
 from ui import context, data
 
 
@@ -36,9 +37,9 @@ def _units(geo_dir: str, cache_dir: str, munis: pd.DataFrame, parts: pd.DataFram
 
 def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
     details = mapdata.unit_details(unit, view, links, speakers, contacts)
-    st.subheader(details.title)
+    st.subheader(plain(details.title))
     if details.note:
-        st.caption(details.note)
+        st.caption(plain(details.note))
     tables = details.tables.assign(date=details.tables["date"].map(lambda d: fmt_date(d, lang)))
     st.dataframe(tables.rename(columns=headers({"label": "col_table", "date": "col_date",
                                                 "participants": "col_participants"}, lang)),
@@ -48,7 +49,7 @@ def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
         st.dataframe(details.speakers.rename(columns=headers(
             {"table_no": "col_no", "name": "col_name", "title": "col_title",
              "organisation": "col_organisation"}, lang)), hide_index=True)
-    st.markdown(f"**{t('map_liaison', lang)}**: " + (", ".join(details.liaisons) or "–"))
+    st.markdown(f"**{t('map_liaison', lang)}**: " + (", ".join(map(plain, details.liaisons)) or "–"))
     _links_to_pages(unit["code"], lang)
 
 

@@ -4,6 +4,7 @@ feedback and one table's details. Logic lives in kumppanuus.metrics / charts / d
 import streamlit as st
 
 from kumppanuus import charts, directory, metrics
+from kumppanuus.values import record
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
 from ui import context, data, downloads
@@ -81,7 +82,7 @@ def detail_block(view, people, ctx: context.Context) -> None:
     dates = view["date"].map(lambda d: fmt_date(d, ctx.lang))
     labels = dict(zip(keys, view["bar_label"] + " – " + dates))
     pick = st.selectbox(ctx.tr("pick_table"), keys, format_func=labels.get, key="table_pick")
-    row = view.iloc[keys.index(pick)].to_dict()
+    row = record(view.iloc[keys.index(pick)])  # missing → None: `if row[...]` is safe
     st.markdown(f"**{ctx.tr('label_date')}:** {fmt_date(row['date'], ctx.lang)}  \n"
                 f"**{ctx.tr('label_municipalities')}:** {row['municipality_names']}  \n"
                 f"**{ctx.tr('participants')}:** {fmt_number(row['participants'], ctx.lang)}")
@@ -97,7 +98,7 @@ def detail_block(view, people, ctx: context.Context) -> None:
     st.markdown(f"**{ctx.tr('municipal_liaisons')}**")
     st.dataframe(directory.liaisons_for(people, metrics.split_codes(row["municipalities"]),
                                         personal=ctx.personal, lang=ctx.lang), hide_index=True)
-    if row.get("memo_url"):
+    if row["memo_url"]:
         st.link_button(ctx.tr("open_memo"), row["memo_url"])
 
 

@@ -6,6 +6,7 @@ download is the viewer version unless a staff member asks for the contact detail
 import streamlit as st
 
 from kumppanuus import directory, metrics
+from kumppanuus.markup import plain
 from kumppanuus.i18n import municipality_names
 from ui import context, data, downloads
 
@@ -30,8 +31,8 @@ rows = directory.search(people, text, municipality=ctx.municipality,
                         leader_area=ctx.leader_area, roles=roles, statuses=statuses)
 
 for item in directory.shown(directory.changing(rows), personal=ctx.personal).itertuples():
-    st.warning(ctx.tr("people_changing", municipality=item.kunta, name=item.nimi,
-                      note=item.huomio or ""))
+    st.warning(ctx.tr("people_changing", municipality=plain(item.kunta), name=plain(item.nimi),
+                      note=plain(item.huomio)))  # stored text: shown as text, not markdown
 if rows.empty:
     st.info(ctx.tr("people_none"))
 for role in ROLES:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kumppanuus import pipeline, schema
+from kumppanuus.markup import plain
 from kumppanuus.i18n import STRINGS, fmt_number, headers, t
 from kumppanuus.store import CannotUndo
 from ui import data
@@ -82,7 +83,7 @@ def check(state: dict, lang: str = "fi") -> None:
 def show_result(state: dict, user: str, lang: str = "fi") -> None:
     checked = state["checked"]
     if checked.problems:
-        st.error(t("upload_problems", lang, file=checked.file_name, n=len(checked.problems)))
+        st.error(t("upload_problems", lang, file=plain(checked.file_name), n=len(checked.problems)))
         st.dataframe(_problems(checked.result.problems_frame(), lang), hide_index=True)
         return
     plan = state["plan"]
