@@ -13,6 +13,7 @@ from pathlib import Path
 from kumppanuus import pipeline
 from kumppanuus.exports import csv_bytes
 from kumppanuus.kinds import KINDS
+from kumppanuus.privacy import neutralise_formulas
 from kumppanuus.store import CannotUndo, Store
 
 REFERENCE_KINDS = ("municipalities", "leader_areas")
@@ -112,6 +113,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
+    """Exact CSV for re-import (not neutralised; see kumppanuus.exports)."""
     df = Store().export_frame(args.kind, include_personal=args.include_personal)
     payload = csv_bytes(df)
     if args.output:
@@ -122,10 +124,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_history(_args) -> int:
+    """The import list as CSV for people and spreadsheets, not for re-import: a file name such
+    as `=HYPERLINK(…).csv` is neutralised (a leading apostrophe), like the app's downloads."""
     df = Store().history()
     cols = ["id", "created_at", "user", "kind", "file_name", "sha256", "rows_added",
             "rows_updated", "undone_at"]
-    sys.stdout.write(df[cols].to_csv(index=False))
+    sys.stdout.write(neutralise_formulas(df[cols]).to_csv(index=False))
     return 0
 
 

@@ -1,4 +1,13 @@
-"""Bytes for downloads: CSV (UTF-8, `,`, as the CLI) and XLSX, formula-safe."""
+"""Bytes for downloads, in two kinds — which is which matters (README "Exports"):
+
+* `csv_bytes(df)` — the command line's CSV (UTF-8, `,`, canonical headers) made FOR RE-IMPORT:
+  exact, cell for cell; `-hanke` and `+358 40 …` stay as they are.
+* `csv_bytes(df, excel=True)` and `xlsx_bytes(df)` — made FOR SPREADSHEETS (every download
+  button of the app): nothing in them runs as a formula. In Finnish-Excel CSV the only means is
+  a leading apostrophe (`'=…`, OWASP's CSV-injection advice); ingest removes exactly that
+  apostrophe again, so a downloaded CSV re-imports unchanged. In XLSX the value stays exact and
+  the cell is a text cell with Excel's own "quote prefix" flag, so it stays text even when edited.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +15,32 @@ import io
 
 import pandas as pd
 
-from kumppanuus.privacy import neutralise_formulas
+from kumppanuus.privacy import FORMULA_PREFIXES, neutralise_formulas
 
 
 def csv_bytes(df: pd.DataFrame, *, excel: bool = False) -> bytes:
-    """CSV text; `excel=True` gives Finnish-Excel CSV (`;`, UTF-8 with BOM, decimal comma)."""
-    safe = neutralise_formulas(df)
+    """CSV text; `excel=True` gives Finnish-Excel CSV (`;`, UTF-8 with BOM, decimal comma) with
+    formula-looking cells neutralised; without it the CSV is exact (for re-import)."""
     if excel:
-        return safe.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
-    return safe.to_csv(index=False).encode("utf-8")
+        return neutralise_formulas(df).to_csv(index=False, sep=";", decimal=",").encode(
+            "utf-8-sig")
+    return df.to_csv(index=False).encode("utf-8")
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str = "tiedot") -> bytes:
+    """A one-sheet workbook; text that looks like a formula is a quote-prefixed text cell."""
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        neutralise_formulas(df).to_excel(writer, index=False, sheet_name=sheet[:31])
+        df.to_excel(writer, index=False, sheet_name=sheet[:31])
+        _as_text_cells(writer.sheets[sheet[:31]])
     return buf.getvalue()
+
+
+def _as_text_cells(worksheet) -> None:
+    # openpyxl stores any str starting with "=" as a formula; turn such cells (and "+", "-",
+    # "@" text, which Excel would re-read as a formula on edit) into quote-prefixed text.
+    for row in worksheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+                cell.data_type = "s"
+                cell.quotePrefix = True

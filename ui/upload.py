@@ -11,7 +11,7 @@ from kumppanuus import pipeline, schema
 from kumppanuus.markup import plain
 from kumppanuus.i18n import STRINGS, fmt_number, headers, t
 from kumppanuus.store import CannotUndo
-from ui import data
+from ui import data, downloads
 
 KIND_LABELS = {k: f"{schema.KINDS[k].title_fi} ({k})" for k in schema.KINDS} | {
     "menti": "Mentimeter-vienti (menti → arviot)"}
@@ -132,6 +132,7 @@ def history(lang: str = "fi") -> None:
     shown = hist[["id", "created_at", "user", "kind", "file_name", "rows_added",
                   "rows_updated", "undone_at", "sha256"]].sort_values("id", ascending=False)
     st.dataframe(shown.rename(columns=headers(HISTORY_HEADERS, lang)), hide_index=True)
+    downloads.data_buttons(shown, "tuontihistoria", key="history", lang=lang)  # neutralised
     active = hist[hist["undone_at"].isna()]["id"].tolist()
     if not active:
         return
