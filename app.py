@@ -36,6 +36,7 @@ page = st.navigation(pages)
 if ctx.user:
     st.sidebar.caption(ctx.tr("logged_in_as", user=ctx.user))
     st.sidebar.button(ctx.tr("logout"), on_click=auth.logout)
+context.start_run()
 try:
     if page.url_path == "lataa" and not ctx.user:
         # Gate in the navigation: for anyone not logged in as staff, the upload page's URL
@@ -45,4 +46,4 @@ try:
         page.run()
 except SQLAlchemyError as exc:
     st.error(t("db_error", ctx.lang, error=type(exc).__name__))
-st.sidebar.caption(ctx.tr("source_note"))
+context.source_note(ctx)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from kumppanuus.examples import has_example_rows
 from kumppanuus.i18n import fmt_date, t
 from kumppanuus.values import is_missing, text_of
 
@@ -26,9 +27,15 @@ class Metric:
     diverging: bool = False
     needs_scores: bool = False
 
-    def label_in(self, lang: str = "fi") -> str:
-        """The label in `lang` (`label` is the Finnish one, kept for the CSV header)."""
-        return t(f"metric_{self.key}", lang)
+    def label_in(self, lang: str = "fi", example: bool = False) -> str:
+        """The label in `lang` (`label` is the Finnish one, kept for the CSV header); with
+        `example`, prefixed "Esimerkkiaineisto: " (legend, tooltip)."""
+        text = t(f"metric_{self.key}", lang)
+        return f"{t('example_label', lang)}: {text}" if example else text
+
+    def shows_example(self, score_metrics: pd.DataFrame | None) -> bool:
+        """True when this metric is drawn from score rows of which some are example data."""
+        return self.needs_scores and has_example_rows(score_metrics)
 
 
 METRICS = (
@@ -83,12 +90,16 @@ MAP_TABLE_HEADERS = {
 }
 
 
-def map_table(units: pd.DataFrame, values: pd.Series | None, metric: Metric) -> pd.DataFrame:
-    """The table behind the map (one row per drawn unit), with Finnish headers, for CSV."""
+def map_table(units: pd.DataFrame, values: pd.Series | None, metric: Metric,
+              example: bool = False) -> pd.DataFrame:
+    """The table behind the map (one row per drawn unit), with Finnish headers, for CSV;
+    `example`: the values are (partly) example data, said in an `is_example` column."""
     columns = [c for c in MAP_TABLE_HEADERS if c in units.columns]
     out = pd.DataFrame(units[columns]).rename(columns=MAP_TABLE_HEADERS)
     if values is not None and metric.column not in MAP_TABLE_HEADERS:
         out[metric.label] = units["code"].map(values).to_numpy()
+    if example:
+        out["is_example"] = True
     return out.reset_index(drop=True)
 
 

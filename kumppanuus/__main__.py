@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "import":
             p.add_argument("--user", default="cli")
             p.add_argument("--example", action="store_true",
-                           help="merkitse rivit esimerkkiaineistoksi (scores, feedback)")
+                           help="merkitse rivit esimerkkiaineistoksi omalle kierrokselleen "
+                                "(scores, feedback, menti)")
         for flag in ("--round", "--source", "--municipality", "--group", "--date"):
             p.add_argument(flag)
     p = sub.add_parser("export")
@@ -101,6 +102,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_import(args) -> int:
+    if args.example and args.kind not in pipeline.EXAMPLE_KINDS:
+        raise UsageError(f"--example sopii vain tyypeille {', '.join(pipeline.EXAMPLE_KINDS)}")
     checked = _check(args)
     code = _report(checked, unreadable_code=1)
     if code:

@@ -1,8 +1,10 @@
 """A deterministic, clearly-labelled example dataset of scores and feedback for demonstrations.
 
 Generated from a seeded RNG (`SEED`), so `scripts/make_example_data.py` always writes the same
-bytes. The numbers are invented: every source is named `esimerkki: …`, every respondent id starts
-with `esimerkki-`, and `load_scores` / `load_feedback` mark every row `is_example=True`. The page
+bytes. The numbers are invented: every round and source is named `esimerkki: …`, every respondent
+id starts with `esimerkki-`, and `load_scores` / `load_feedback` mark every row `is_example=True`.
+An import marked as example (`--example`, or the upload page's checkbox) goes through
+`as_example` too, so example rows can never join a real round. The page
 reads them in memory; they reach a database only when someone imports them on purpose
 (`python -m kumppanuus import scores FILE --example`).
 
@@ -27,13 +29,39 @@ EXAMPLE_DIR = config.DATA_DIR / "example"
 SCORES_FILE = EXAMPLE_DIR / "esimerkki_arviot.csv"
 FEEDBACK_FILE = EXAMPLE_DIR / "esimerkki_palaute.csv"
 N_CRITERIA = 7
+#: Every example row's round starts with this, so example rows live in rounds of their own and
+#: never merge into (or overwrite) a real round's rows: an example feedback row for table 1 of
+#: `kevät 2021` would otherwise share the real row's key.
+ROUND_PREFIX = "esimerkki: "
 #: (round, date of the managers' forum, date of the first table)
-ROUNDS = (("kevät 2021", dt.date(2021, 1, 26), dt.date(2021, 1, 27)),
-          ("kevät 2022", dt.date(2022, 1, 25), dt.date(2022, 1, 26)))
+ROUNDS = ((ROUND_PREFIX + "kevät 2021", dt.date(2021, 1, 26), dt.date(2021, 1, 27)),
+          (ROUND_PREFIX + "kevät 2022", dt.date(2022, 1, 25), dt.date(2022, 1, 26)))
 CONTENT_P = (0.35, 0.45, 0.15, 0.05)
 HEARD_P = (0.15, 0.30, 0.35, 0.15, 0.05)
 SCORE_COLUMNS = list(KINDS["scores"].export_columns)
 FEEDBACK_COLUMNS = list(KINDS["feedback"].export_columns)
+
+
+def example_round(name: str) -> str:
+    """The example round for `name`: `kevät 2021` → `esimerkki: kevät 2021` (kept if it is one)."""
+    text = str(name)
+    return text if text.startswith(ROUND_PREFIX) else ROUND_PREFIX + text
+
+
+def as_example(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows marked as example data (`is_example` True) and moved to their example round."""
+    out = rows.assign(is_example=True)
+    if "round" in out.columns:
+        out["round"] = out["round"].map(example_round)
+    return out
+
+
+def has_example_rows(df: pd.DataFrame | None) -> bool:
+    """True when any row of `df` is example data (its `is_example` flag): the one place a page,
+    chart or download decides whether to say "Esimerkkiaineisto"."""
+    if df is None or "is_example" not in df.columns or df.empty:
+        return False
+    return bool(df["is_example"].fillna(False).astype(bool).any())
 
 
 def _ratings(rng: np.random.Generator, level: np.ndarray, k: int, lo: int, hi: int) -> np.ndarray:
@@ -102,7 +130,7 @@ def make_feedback(tables: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
         for question, options, p in (("content", _options("content"), CONTENT_P),
                                      ("heard_via", _options("heard_via"), HEARD_P)):
             counts = rng.multinomial(voters, p)
-            rows += [{"round": rnd, "table_no": int(table_no), "question": question,
+            rows += [{"round": example_round(rnd), "table_no": int(table_no), "question": question,
                       "option": o, "count": int(c)} for o, c in zip(options, counts)]
     return pd.DataFrame(rows, columns=FEEDBACK_COLUMNS)
 
@@ -124,7 +152,7 @@ def load_scores(path: Path | None = None) -> pd.DataFrame:
                                                   "round": str, "source": str})
     df["date"] = pd.to_datetime(df["date"]).dt.date
     df["criterion"] = df["criterion"].astype("Int64")
-    return scores_to_db(df, is_example=True)
+    return as_example(scores_to_db(df, is_example=True))
 
 
 def load_feedback(path: Path | None = None) -> pd.DataFrame:
@@ -133,5 +161,4 @@ def load_feedback(path: Path | None = None) -> pd.DataFrame:
                                                     "option": str})
     df["table_no"] = df["table_no"].astype("Int64")
     df["count"] = df["count"].astype("Int64")
-    df["is_example"] = True
-    return df
+    return as_example(df)

@@ -7,6 +7,10 @@
   a leading apostrophe (`'=…`, OWASP's CSV-injection advice); ingest removes exactly that
   apostrophe again, so a downloaded CSV re-imports unchanged. In XLSX the value stays exact and
   the cell is a text cell with Excel's own "quote prefix" flag, so it stays text even when edited.
+
+A page's download carries its example label with it: `for_download` turns the rows' own
+`is_example` flag into a column the reader sees ("esimerkkiaineisto": kyllä/ei) and
+`download_name` starts the file name with "esimerkki_".
 """
 
 from __future__ import annotations
@@ -15,7 +19,26 @@ import io
 
 import pandas as pd
 
+from kumppanuus.examples import has_example_rows
+from kumppanuus.i18n import t
 from kumppanuus.privacy import FORMULA_PREFIXES, neutralise_formulas
+
+
+def for_download(df: pd.DataFrame, lang: str = "fi") -> pd.DataFrame:
+    """`df` as a page download: an `is_example` flag becomes the labelled column
+    "esimerkkiaineisto" (kyllä/ei in `lang`), the first column, so no reader misses it."""
+    if "is_example" not in df.columns:
+        return df
+    flags = df["is_example"].fillna(False).astype(bool)
+    label = t("col_example", lang)
+    shown = flags.map({True: t("yes", lang), False: t("no", lang)})
+    return df.drop(columns="is_example").assign(**{label: shown})[
+        [label, *[c for c in df.columns if c != "is_example"]]]
+
+
+def download_name(df: pd.DataFrame, name: str) -> str:
+    """File name stem for a download of `df`: `esimerkki_<name>` when it has example rows."""
+    return f"esimerkki_{name}" if has_example_rows(df) else name
 
 
 def csv_bytes(df: pd.DataFrame, *, excel: bool = False) -> bytes:

@@ -35,6 +35,9 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "Mean per table"},
     "no_data": {"fi": "ei tietoa", "sv": "uppgift saknas", "en": "no data"},
     "example_label": {"fi": "Esimerkkiaineisto", "sv": "Exempeldata", "en": "Example data"},
+    "col_example": {"fi": "esimerkkiaineisto", "sv": "exempeldata", "en": "example data"},
+    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
+    "no": {"fi": "ei", "sv": "nej", "en": "no"},
     "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
     "download_xlsx": {"fi": "Lataa XLSX", "sv": "Ladda ner XLSX", "en": "Download XLSX"},
     "download_png": {"fi": "Lataa PNG", "sv": "Ladda ner PNG", "en": "Download PNG"},
@@ -44,6 +47,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "31.12.2020.",
         "en": "Source: the Partnership tables spring 2021 report; population: Statistics "
               "Finland 31 Dec 2020.",
+    },
+    "source_note_example": {
+        "fi": "Esimerkkiaineisto: osa näytetyistä luvuista on keksittyjä "
+              "(scripts/make_example_data.py), ei raportin tietoja.",
+        "sv": "Exempeldata: en del av de visade siffrorna är påhittade "
+              "(scripts/make_example_data.py), inte rapportens uppgifter.",
+        "en": "Example data: some of the figures shown are invented "
+              "(scripts/make_example_data.py), not the report's.",
     },
     "logged_in_as": {"fi": "Kirjautunut: {user}", "sv": "Inloggad: {user}",
                      "en": "Logged in: {user}"},
@@ -96,6 +107,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Ryhmän keskiarvo piilotetaan, jos kunnan ja kriteerin vastaajia on vähemmän.",
         "sv": "Gruppens medelvärde döljs om kommunen och kriteriet har färre svarande.",
         "en": "A group's mean is hidden when a municipality and criterion have fewer respondents.",
+    },
+    "scores_min_n_fixed": {
+        "fi": "Alle {n} vastaajan ryhmien keskiarvot piilotetaan.",
+        "sv": "Medelvärden för grupper med färre än {n} svarande döljs.",
+        "en": "Means of groups with fewer than {n} respondents are hidden.",
+    },
+    "scores_example_stored_warning": {
+        "fi": "Esimerkkiaineisto: osa luvuista on tuotu esimerkkiaineistona, ne ovat keksittyjä.",
+        "sv": "Exempeldata: en del av siffrorna har importerats som exempeldata och är påhittade.",
+        "en": "Example data: some figures were imported as example data and are invented.",
     },
     "scores_show_example": {"fi": "Näytä esimerkkiaineisto", "sv": "Visa exempeldata",
                             "en": "Show example data"},
@@ -506,6 +527,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Import {id} undone: added rows removed and updated rows restored.",
     },
     # -- login (ui/login.py, ui/auth.py) ----------------------------------------------------------
+    "upload_mark_example": {"fi": "Tämä on esimerkkiaineistoa (keksittyjä lukuja)",
+                            "sv": "Detta är exempeldata (påhittade siffror)",
+                            "en": "This is example data (invented figures)"},
+    "upload_mark_example_help": {
+        "fi": "Rivit merkitään esimerkkiaineistoksi ja tallentuvat omalle kierrokselleen "
+              "(esimerkki: …), joten ne eivät koskaan sekoitu oikeisiin tuloksiin.",
+        "sv": "Raderna märks som exempeldata och sparas i en egen omgång (esimerkki: …), så "
+              "de blandas aldrig med verkliga resultat.",
+        "en": "The rows are marked as example data and stored in a round of their own "
+              "(esimerkki: …), so they never mix with real results.",
+    },
     "login_info": {
         "fi": "Aineiston lataaminen ja yhteystietojen näkeminen vaativat henkilökunnan "
               "kirjautumisen. Kaikki muut sivut ovat avoinna ilman kirjautumista.",
@@ -518,21 +550,24 @@ STRINGS: dict[str, dict[str, str]] = {
                    "sv": "Logga in med organisationens konto",
                    "en": "Log in with your organisation account"},
     "login_not_configured": {
-        "fi": "Henkilökunnan tunnuksia ei ole vielä määritetty, joten lataussivu on suljettu.\n\n"
-              "Ylläpitäjä lisää tunnuksen komennolla\n\n"
+        "fi": "Henkilökunnan tunnuksia ei ole vielä määritetty, joten tuontisivu on suljettu.\n\n"
+              "Ylläpitäjä lisää tunnuksen palvelimella komennolla\n\n"
               "`python -m kumppanuus add-user KÄYTTÄJÄTUNNUS`\n\n"
-              "(salasana kysytään; tunnukset tallentuvat bcrypt-tiivisteinä tiedostoon "
-              "`{staff_file}`, joka ei kuulu versionhallintaan).",
-        "sv": "Inga personalkonton har ännu definierats, så uppladdningssidan är stängd.\n\n"
-              "Administratören lägger till ett konto med kommandot\n\n"
+              "(salasana kysytään; se tallentuu vain bcrypt-tiivisteenä).",
+        "sv": "Inga personalkonton har ännu definierats, så importsidan är stängd.\n\n"
+              "Administratören lägger till ett konto på servern med kommandot\n\n"
               "`python -m kumppanuus add-user ANVÄNDARNAMN`\n\n"
-              "(lösenordet frågas; kontona sparas som bcrypt-hashar i filen "
-              "`{staff_file}`, som inte hör till versionshanteringen).",
-        "en": "No staff accounts have been set up yet, so the upload page is closed.\n\n"
-              "An administrator adds an account with the command\n\n"
+              "(lösenordet frågas; det sparas bara som en bcrypt-hash).",
+        "en": "No staff accounts have been set up yet, so the import page is closed.\n\n"
+              "An administrator adds an account on the server with the command\n\n"
               "`python -m kumppanuus add-user USERNAME`\n\n"
-              "(the password is asked for; accounts are stored as bcrypt hashes in the file "
-              "`{staff_file}`, which is not under version control).",
+              "(the password is asked for and stored only as a bcrypt hash).",
+    },
+    "login_broken": {
+        "fi": "Henkilökunnan tunnuksia ei voitu lukea. Ylläpitäjä näkee syyn palvelimen lokista.",
+        "sv": "Personalkontona kunde inte läsas. Administratören ser orsaken i serverns logg.",
+        "en": "The staff accounts could not be read. An administrator finds the reason in the "
+              "server log.",
     },
     "username": {"fi": "Käyttäjätunnus", "sv": "Användarnamn", "en": "Username"},
     "password": {"fi": "Salasana", "sv": "Lösenord", "en": "Password"},

@@ -11,10 +11,11 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import PureWindowsPath
 
 import pandas as pd
 
-from kumppanuus import config, ingest
+from kumppanuus import config, examples, ingest, templates
 from kumppanuus.kinds import scores_to_db
 from kumppanuus.municipality_names import MunicipalityResolver
 from kumppanuus.store import ImportPlan, Store
@@ -84,17 +85,24 @@ def check_bytes(kind: str, data: bytes, file_name: str, store: Store, *,
         kind, data, file_name, resolver_for(store), menti=context,
         max_bytes=config.max_upload_bytes(),
     )
+    templates.refuse_template_rows(result)
     return Checked(kind, file_name, data, result)
 
 
+#: Kinds whose rows can be marked as example data (they carry `is_example`).
+EXAMPLE_KINDS = ("scores", "feedback", "menti")
+
+
 def db_rows(checked: Checked, *, example: bool = False) -> pd.DataFrame:
-    """Checked rows in the database's column form."""
+    """Checked rows in the database's column form; example rows go to their own round."""
     rows = checked.rows
     if checked.store_kind == "scores":
-        return scores_to_db(rows, is_example=example)
-    if checked.store_kind == "feedback":
-        rows = rows.assign(is_example=example)
-    return rows
+        rows = scores_to_db(rows, is_example=False)
+    elif checked.store_kind == "feedback":
+        rows = rows.assign(is_example=False)
+    elif example:
+        raise ValueError(f"{checked.kind}: vain arviot ja palaute voi merkitä esimerkkiaineistoksi")
+    return examples.as_example(rows) if example else rows
 
 
 def update_columns(checked: Checked) -> tuple[str, ...] | None:
@@ -122,6 +130,12 @@ def keep_original(checked: Checked) -> str:
     return str(path)
 
 
+def history_name(file_name: str) -> str:
+    """The name the import history keeps: the file's own name, never the uploader's folder
+    (`C:\\Users\\teija\\pöydät.csv` and `/home/teija/pöydät.csv` both → `pöydät.csv`)."""
+    return PureWindowsPath(str(file_name)).name or str(file_name)
+
+
 def write(store: Store, checked: Checked, *, user: str, example: bool = False
           ) -> tuple[int, ImportPlan]:
     """Write a valid file in one transaction and record it; refuses a file with problems."""
@@ -129,7 +143,7 @@ def write(store: Store, checked: Checked, *, user: str, example: bool = False
         raise ValueError("tiedostossa on virheitä; mitään ei tallennettu")
     return store.commit_import(
         checked.store_kind, db_rows(checked, example=example), user=user,
-        file_name=checked.file_name, sha256=checked.sha256, stored_path=keep_original(checked),
+        file_name=history_name(checked.file_name), sha256=checked.sha256, stored_path=keep_original(checked),
         update_columns=update_columns(checked),
     )
 

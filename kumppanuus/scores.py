@@ -41,6 +41,13 @@ MANAGERS_MIN_N = 1
 METRIC_COLUMNS = ["code", "mean_pct", "gap_pct", "n_participants", "n_managers", "is_example"]
 
 
+def threshold(floor: int, requested: int | None = None) -> int:
+    """The small-n threshold in use: the configured `floor` (`config.min_group_n()`), or more
+    when a staff member raises it; never less, whatever a page or its session state asks."""
+    floor = max(1, int(floor))
+    return floor if requested is None else max(floor, int(requested))
+
+
 def with_pct(df: pd.DataFrame) -> pd.DataFrame:
     """Add `pct_sum`: the rows' sum of ratings on the 0–100 % scale (vectorised)."""
     out = df.copy()

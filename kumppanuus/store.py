@@ -108,7 +108,11 @@ class Store:
             df = self.frame(kind)
             if kind == "scores":
                 df = scores_from_db(df)
+            flags = df["is_example"] if "is_example" in df.columns else None
             df = df[list(spec.export_columns)]
+            if flags is not None:  # spec, "Added in the second release": example true/false
+                df = df.assign(example=flags.fillna(False).astype(bool).map(
+                    {True: "true", False: "false"}))
         else:
             df = self.reference(kind)
         return df if include_personal else privacy.without_personal(df)

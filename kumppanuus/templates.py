@@ -1,26 +1,34 @@
-"""Upload templates: Finnish headers and one row that is obviously an example."""
+"""Upload templates: Finnish headers and one row that is obviously an example.
+
+Every example row carries `MARK` in a text cell; `refuse_template_rows` turns a row that still
+carries it into a problem, so a filled-in template whose example row was left in never imports
+that row as a real one (the file is refused until the row is deleted).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from kumppanuus import exports
+from kumppanuus.results import IngestResult, Problem
 from kumppanuus.schema import kind_spec
 
-EXAMPLE = "ESIMERKKI – poista tämä rivi"
+MARK = "ESIMERKKI"
+EXAMPLE = f"{MARK} – poista tämä rivi"
+ROUND = f"kevät 2099 ({MARK})"
 EXAMPLE_ROWS: dict[str, dict[str, object]] = {
-    "tables": {"round": "kevät 2099 (esimerkki)", "table_no": 1, "date": "1.2.2099",
+    "tables": {"round": ROUND, "table_no": 1, "date": "1.2.2099",
                "name": EXAMPLE, "municipalities": "Lapua, Kauhava", "participants": 40,
                "format": "verkko"},
     "contacts": {"municipality": "Lapua", "name": EXAMPLE, "role": "järjestöyhdyshenkilö",
                  "organisation": "Esimerkkikunta", "email": "etunimi.sukunimi@esimerkki.invalid",
                  "status": "aktiivinen"},
-    "speakers": {"round": "kevät 2099 (esimerkki)", "table_no": 1, "name": EXAMPLE,
+    "speakers": {"round": ROUND, "table_no": 1, "name": EXAMPLE,
                  "title": "kunnanjohtaja", "organisation": "Esimerkkikunta"},
-    "scores": {"round": "kevät 2099 (esimerkki)", "source": "pöytä 1 (esimerkki)",
+    "scores": {"round": ROUND, "source": EXAMPLE,
                "date": "1.2.2099", "municipality": "Lapua", "respondent_group": "osallistujat",
                "criterion": 1, "mean": "3,5", "n": 12, "scale_min": 1, "scale_max": 5},
-    "feedback": {"round": "kevät 2099 (esimerkki)", "table_no": 1, "question": "sisältö",
+    "feedback": {"round": ROUND, "table_no": 1, "question": "sisältö",
                  "option": "Hyvä", "count": 7},
 }
 
@@ -39,3 +47,31 @@ def template_csv(kind: str) -> bytes:
 
 def template_xlsx(kind: str) -> bytes:
     return exports.xlsx_bytes(template_frame(kind), sheet=kind)
+
+
+def template_row_mask(rows: pd.DataFrame) -> pd.Series:
+    """True for rows that still carry the template's example marker in a text cell."""
+    hits = pd.Series(False, index=rows.index)
+    for column in rows.columns:
+        if rows[column].dtype == object or pd.api.types.is_string_dtype(rows[column]):
+            hits |= rows[column].astype("string").str.contains(MARK, regex=False).fillna(False)
+    return hits
+
+
+def refuse_template_rows(result: IngestResult) -> IngestResult:
+    """Move rows still carrying `MARK` from `result.rows` to `result.problems` (in place)."""
+    if result.rows.empty:
+        return result
+    mask = template_row_mask(result.rows)
+    if not mask.any():
+        return result
+    headers = {c.name: c.header_fi for c in kind_spec(result.kind).columns} \
+        if result.kind != "menti" else {}
+    for row, values in result.rows[mask].iterrows():
+        column = next(c for c in result.rows.columns
+                      if MARK in str(values[c]) and isinstance(values[c], str))
+        result.problems.append(Problem(
+            result.file, int(row), headers.get(column, column), str(values[column]),
+            f"rivi on mallipohjan esimerkkirivi ({MARK}); poista rivi ja tuo tiedosto uudelleen"))
+    result.rows = result.rows[~mask]
+    return result

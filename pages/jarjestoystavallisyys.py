@@ -1,6 +1,8 @@
 """NGO-friendliness page: the seven criteria, participants vs managers, region, rounds, feedback.
 
-The example dataset is read in memory behind a toggle and never written to the database.
+The example dataset is read in memory behind a toggle and never written to the database. Whether
+a chart says "Esimerkkiaineisto" is read from the rows it draws (`examples.has_example_rows`),
+never from the toggle, so example rows imported into the database are labelled too.
 """
 
 import pandas as pd
@@ -21,6 +23,7 @@ def example_frame(kind: str) -> pd.DataFrame:
 
 
 def show(chart, frame: pd.DataFrame, name: str, key: str) -> None:
+    context.showing(frame)
     st.altair_chart(chart)
     chart_buttons(chart, frame, name, key, ctx.lang)
 
@@ -47,12 +50,13 @@ def pick_municipality(df: pd.DataFrame, names: dict[str, str]) -> str | None:
                         format_func=lambda c: names.get(c, c))
 
 
-def municipality_section(df, labels, names, min_n, example) -> None:
+def municipality_section(df, labels, names, min_n) -> None:
     code = pick_municipality(df, names)
     rows = df[df["municipality"] == code]
     if rows.empty:
         st.info(ctx.tr("scores_none_for_filter"))
         return
+    example = examples.has_example_rows(rows)
     frame = sc.view_frame(scores.criterion_view(rows, min_n, list(labels)), labels, min_n, ctx.lang)
     name = names.get(code, code)
     if ctx.presentation:  # large, side by side: participants' view beside the managers' own
@@ -67,8 +71,9 @@ def municipality_section(df, labels, names, min_n, example) -> None:
     st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
 
 
-def region_section(df, labels, munis, names, min_n, example) -> None:
+def region_section(df, labels, munis, names, min_n) -> None:
     st.subheader(ctx.tr("scores_region"))
+    example = examples.has_example_rows(df)
     shown_names = munis.assign(name_fi=munis["code"].map(names))  # names in the UI language
     matrix = scores.with_names(scores.gaps(df, min_n), shown_names)
     sort_by = st.selectbox(ctx.tr("scores_sort_by"), [None, *labels], key="scores_sort",
@@ -82,20 +87,21 @@ def region_section(df, labels, munis, names, min_n, example) -> None:
     st.caption(ctx.tr("scores_gap_note"))
 
 
-def rounds_section(df, labels, min_n, example) -> None:
+def rounds_section(df, labels, min_n) -> None:
     changes = scores.round_changes(df, min_n)
     if changes.empty:
         return
+    example = examples.has_example_rows(changes)
     st.subheader(ctx.tr("scores_rounds"))
     frame = sc.change_frame(changes, labels, ctx.lang)
     show(sc.round_change_chart(frame, labels, example=example, lang=ctx.lang), frame,
          "arviot_muutos", "sc_rounds")
 
 
-def feedback_section(feedback: pd.DataFrame, example: bool) -> None:
+def feedback_section(feedback: pd.DataFrame, rnd: str | None) -> None:
     st.subheader(ctx.tr("feedback_heading"))
-    if ctx.round:
-        feedback = feedback[feedback["round"] == ctx.round]
+    if rnd:
+        feedback = feedback[feedback["round"] == rnd]
     if feedback.empty:
         st.info(ctx.tr("feedback_empty"))
         return
@@ -104,6 +110,7 @@ def feedback_section(feedback: pd.DataFrame, example: bool) -> None:
                          format_func=lambda n: ctx.tr("feedback_whole_round") if n is None
                          else f"{ctx.tr('feedback_table')} {n}")
     rows = feedback if table is None else feedback[feedback["table_no"] == table]
+    example = examples.has_example_rows(rows)
     where = (ctx.tr("feedback_whole_round") if table is None
              else f"{ctx.tr('feedback_table')} {table}")
     for col, question in zip(st.columns(2), ("content", "heard_via")):
@@ -113,30 +120,44 @@ def feedback_section(feedback: pd.DataFrame, example: bool) -> None:
                  f"fb_{question}")
 
 
+def small_group_threshold(column) -> int:
+    """The configured minimum for everyone; a staff member may raise it, nobody can lower it."""
+    floor = config.min_group_n()
+    if not ctx.user:
+        column.caption(ctx.tr("scores_min_n_fixed", n=floor))
+        return scores.threshold(floor)
+    requested = column.number_input(ctx.tr("scores_min_n"), min_value=floor, max_value=1000,
+                                    value=floor, step=1, key="scores_min_n",
+                                    help=ctx.tr("scores_min_n_help"))
+    return scores.threshold(floor, requested)
+
+
 st.title(ctx.tr("page_scores"))
 c1, c2 = st.columns(2)
-example = c1.toggle(ctx.tr("scores_show_example"), key="scores_example")
-min_n = int(c2.number_input(ctx.tr("scores_min_n"), min_value=1, max_value=1000,
-                            value=config.min_group_n(), step=1, key="scores_min_n",
-                            help=ctx.tr("scores_min_n_help")))
-if example:
-    st.warning(ctx.tr("scores_example_warning"), icon="⚠️")
-    st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
-all_scores = example_frame("scores") if example else data.frame("scores")
-feedback = example_frame("feedback") if example else data.frame("feedback")
+show_example = c1.toggle(ctx.tr("scores_show_example"), key="scores_example")
+min_n = small_group_threshold(c2)
+# The in-memory example lives in example rounds: the sidebar's round selects its example twin.
+rnd = examples.example_round(ctx.round) if show_example and ctx.round else ctx.round
+all_scores = example_frame("scores") if show_example else data.frame("scores")
+feedback = example_frame("feedback") if show_example else data.frame("feedback")
 munis = data.reference("municipalities")
 labels = scores.criterion_labels(data.reference("criteria"))
 names = municipality_names(munis, ctx.lang)
+area_scores = in_area(all_scores, munis)
+shown = area_scores[area_scores["round"] == rnd] if rnd else area_scores
+shown_feedback = feedback[feedback["round"] == rnd] if rnd else feedback
+if examples.has_example_rows(shown) or examples.has_example_rows(shown_feedback):
+    st.warning(ctx.tr("scores_example_warning") if show_example
+               else ctx.tr("scores_example_stored_warning"), icon="⚠️")
+    st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
 
 if all_scores.empty:
     empty_state()
 else:
-    area_scores = in_area(all_scores, munis)
-    shown = area_scores[area_scores["round"] == ctx.round] if ctx.round else area_scores
     if shown.empty:
         st.info(ctx.tr("scores_none_for_filter"))
     else:
-        municipality_section(shown, labels, names, min_n, example)
-        region_section(shown, labels, munis, names, min_n, example)
-    rounds_section(area_scores, labels, min_n, example)
-feedback_section(feedback, example)
+        municipality_section(shown, labels, names, min_n)
+        region_section(shown, labels, munis, names, min_n)
+    rounds_section(area_scores, labels, min_n)
+feedback_section(feedback, rnd)

@@ -7,10 +7,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
-from kumppanuus import config, exports, metrics, scores
+from kumppanuus import config, metrics, scores
 from kumppanuus.i18n import fmt_date, headers, t
 from kumppanuus.markup import plain
-from ui import context, data
+from ui import context, data, downloads
 
 
 LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
@@ -64,12 +64,14 @@ def _links_to_pages(code: str, lang: str) -> None:
 
 def _build(kind: str, frame, values, metric, options: dict):
     if kind == "areas":
-        return foliummap.build_leader_area_map(frame, **options)
+        return foliummap.build_leader_area_map(
+            frame, **{k: v for k, v in options.items() if k != "example"})
     if kind == "markers":
         return foliummap.build_marker_map(frame, leader_names=options["leader_names"], tiles=options["tiles"],
                                           lang=options["lang"])
-    return foliummap.build_map(frame, values, metric.key, label=metric.label_in(options["lang"]),
-                               diverging=metric.diverging, **options)
+    return foliummap.build_map(frame, values, metric.key, diverging=metric.diverging,
+                               label=metric.label_in(options["lang"], options["example"]),
+                               **{k: v for k, v in options.items() if k != "example"})
 
 
 @st.fragment
@@ -122,7 +124,10 @@ if score_metrics is None:
 geo_dir = config.geo_dir()
 missing = boundaries.missing_boundary_files(geo_dir)
 panel = (view, links, data.frame("speakers"), data.frame("contacts"), ctx.lang)
-options = {"leader_names": leader_names, "tiles": tiles, "lang": ctx.lang}
+example = metric.shows_example(score_metrics)
+if example:
+    context.showing(score_metrics)
+options = {"leader_names": leader_names, "tiles": tiles, "lang": ctx.lang, "example": example}
 values = mapdata.metric_values(summary, score_metrics, metric)
 if missing:
     st.info(ctx.tr("map_missing_boundaries", files=", ".join(str(p) for p in missing)))
@@ -142,7 +147,6 @@ else:
         frame = frame[frame["leader_area"] == ctx.leader_area]
     options |= {"neighbours": near, "outline": region, "municipality": ctx.municipality}
 _map_and_panel(kind, frame, values, metric, options, panel)
-table = mapdata.map_table(frame, values, metric) if kind == "units" else \
+table = mapdata.map_table(frame, values, metric, example) if kind == "units" else \
     pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
-st.download_button(ctx.tr("download_csv"), exports.csv_bytes(table, excel=True), "kartta.csv",
-                   "text/csv", on_click="ignore")
+downloads.csv_button(table, "kartta", "kartta_csv", ctx.lang)

@@ -3,7 +3,7 @@ feedback and one table's details. Logic lives in kumppanuus.metrics / charts / d
 
 import streamlit as st
 
-from kumppanuus import charts, directory, metrics
+from kumppanuus import charts, directory, examples, metrics
 from kumppanuus.values import record
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
@@ -71,10 +71,11 @@ def feedback_block(feedback, view, lang: str) -> None:
                         else keys[k])
     rows = metrics.feedback_rows(feedback, pick)
     for question in [q for q in ("content", "heard_via") if q in set(rows["question"])]:
-        chart = feedback_chart(rows, question, bool(rows["is_example"].any()), lang=lang,
+        context.showing(rows)
+        chart = feedback_chart(rows, question, examples.has_example_rows(rows), lang=lang,
                                subtitle=keys[pick] if pick else None)
-        chart_block(chart, rows[["round", "table_no", "question", "option", "count"]],
-                    f"palaute_{question}", lang)
+        chart_block(chart, rows[["round", "table_no", "question", "option", "count",
+                                 "is_example"]], f"palaute_{question}", lang)
 
 
 def detail_block(view, people, ctx: context.Context) -> None:

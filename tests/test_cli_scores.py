@@ -40,6 +40,7 @@ def test_example_scores_reach_the_database_only_when_asked_and_are_marked():
     assert result.returncode == 0, result.stderr
     stored = Store().frame("scores")
     assert len(stored) == len(pd.read_csv(example)) and stored["is_example"].all()
+    assert stored["round"].str.startswith("esimerkki: ").all()
 
 
 def test_scores_export_round_trips_single_ratings_and_aggregates(tmp_path):
@@ -50,6 +51,7 @@ def test_scores_export_round_trips_single_ratings_and_aggregates(tmp_path):
         "kevät 2021;foorumi;26.1.2021;Lapua;kuntajohtajat;1;;3,5;2;\n", encoding="utf-8")
     assert run_cli("import", "scores", str(path)).returncode == 0
     exported = Store().export_frame("scores")
-    assert list(exported.columns) == list(kinds.KINDS["scores"].export_columns)
+    assert list(exported.columns) == [*kinds.KINDS["scores"].export_columns, "example"]
+    assert exported["example"].tolist() == ["false", "false"]
     assert exported[["score", "mean", "n"]].astype(object).where(exported.notna(), None) \
         .values.tolist() == [[4.0, None, None], [None, 3.5, 2]]

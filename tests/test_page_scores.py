@@ -93,7 +93,11 @@ def test_a_municipality_with_scores_shows_both_groups_and_the_gap(store):
     assert len(at.get("download_button")) >= 3  # PNG, CSV, XLSX
 
 
-def test_small_groups_are_hidden_and_the_threshold_can_be_lowered_on_the_page(store):
+def participants_means(at: AppTest) -> pd.Series:
+    return chart_rows(at)[0].query("group_name == 'osallistujat'")["mean_pct"]
+
+
+def test_small_groups_are_hidden_and_a_viewer_has_no_way_to_lower_the_threshold(store):
     add_scores(store, manager_n=1, participant_n=3)
     at = open_page()
     muni = chart_rows(at)[0]
@@ -102,9 +106,47 @@ def test_small_groups_are_hidden_and_the_threshold_can_be_lowered_on_the_page(st
     assert participants["value_label"].str.startswith("alle 5 vastaajaa").all()
     managers = muni[muni["group_name"] == "kuntajohtajat"]
     assert managers["mean_pct"].notna().all()  # one manager's own assessment stays visible
-    at.number_input(key="scores_min_n").set_value(3).run()
-    participants = chart_rows(at)[0].query("group_name == 'osallistujat'")
-    assert participants["mean_pct"].notna().all()
+    assert not at.number_input, "a viewer gets no threshold control"
+    assert any("Alle 5 vastaajan" in c.value for c in at.caption)
+    at.session_state["scores_min_n"] = 1  # what a crafted session could send
+    at.run()
+    assert participants_means(at).isna().all()
+
+
+def test_staff_may_raise_the_threshold_but_never_below_the_configured_floor(store, monkeypatch):
+    monkeypatch.setenv("KUMPPANUUS_MIN_GROUP_N", "3")
+    add_scores(store, manager_n=1, participant_n=4)
+    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=60)
+    at.session_state["staff_user"] = "teija"
+    at.run()
+    at.switch_page(PAGE).run()
+    control = at.number_input(key="scores_min_n")
+    assert control.min == 3 and control.value == 3
+    assert participants_means(at).notna().all()  # 4 ≥ 3
+    control.set_value(5).run()
+    assert participants_means(at).isna().all()  # raised: 4 < 5 hidden
+
+
+def test_scores_imported_as_example_are_labelled_without_the_toggle(store, tmp_path):
+    from kumppanuus import examples, pipeline
+
+    data = examples.SCORES_FILE.read_bytes()
+    checked = pipeline.check_bytes("scores", data, "arviot.csv", store)
+    pipeline.write(store, checked, user="teija", example=True)
+    at = open_page()
+    at.selectbox(key="flt_round").set_value("__all__").run()
+    assert not at.toggle(key="scores_example").value
+    shown = titles(at)
+    assert shown and all(t.startswith("Esimerkkiaineisto") for t in shown)
+    assert any("Esimerkkiaineisto" in w.value for w in at.warning)
+    sidebar = " ".join(c.value for c in at.sidebar.caption)
+    assert "raportti" not in sidebar and "Esimerkkiaineisto" in sidebar
+
+
+def test_real_scores_keep_the_report_source_note(store):
+    add_scores(store)
+    at = open_page()
+    assert any("raportti" in c.value for c in at.sidebar.caption)
 
 
 def test_presentation_mode_shows_the_two_groups_side_by_side(store):

@@ -79,3 +79,50 @@ def test_a_file_with_errors_is_refused_with_row_and_column_and_nothing_written()
     problems = at.dataframe[0].value
     assert problems[["rivi", "sarake"]].values.tolist() == [[2, "osallistujia"]]
     assert not any(b.label == "Vahvista ja tallenna" for b in at.button)
+
+
+def every_text(at) -> str:
+    parts = [e.value for kind in ("markdown", "info", "warning", "error", "success", "title",
+                                  "caption", "code") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_the_login_page_shows_no_server_path_without_accounts_or_with_a_broken_file():
+    at = app()
+    at.switch_page("pages/lataa.py").run()
+    folder = str(config.staff_file().parent)
+    assert "add-user" in every_text(at) and folder not in every_text(at)
+    assert str(config.REPO_ROOT) not in every_text(at)
+    auth.add_user(config.staff_file(), "teija", "oikea-salasana-123")
+    config.staff_file().write_text("[users\nrikki", encoding="utf-8")
+    at = app()
+    at.switch_page("pages/lataa.py").run()
+    if at.text_input:  # a broken file may still show the form; trying to log in says why
+        at.text_input[0].input("teija")
+        at.text_input[1].input("oikea-salasana-123")
+        at.button[0].click().run()
+    assert folder not in every_text(at) and "toml" not in every_text(at)
+
+
+FEEDBACK = "kierros;nro;kysymys;vastaus;lukumäärä\nkevät 2021;1;sisältö;Hyvä;7\n".encode()
+
+
+def test_staff_can_mark_a_feedback_file_as_example_and_it_lands_in_its_own_round(store):
+    at = app(user="teija")
+    at.session_state["upload"] = {"file_id": "f", "name": "palaute.csv", "data": FEEDBACK,
+                                  "guess": "feedback", "kind": "feedback"}
+    at.switch_page("pages/lataa.py").run()
+    box = next(c for c in at.checkbox if "esimerkkiaineistoa" in c.label)
+    box.check().run()
+    next(b for b in at.button if b.label == "Tarkista tiedosto").click().run()
+    next(b for b in at.button if b.label == "Vahvista ja tallenna").click().run()
+    stored = store.frame("feedback")
+    assert stored["round"].tolist() == ["esimerkki: kevät 2021"] and stored["is_example"].all()
+
+
+def test_a_tables_file_offers_no_example_mark():
+    at = app(user="teija")
+    at.session_state["upload"] = {"file_id": "t", "name": "uusi.csv", "data": NEW_TABLE,
+                                  "guess": "tables", "kind": "tables"}
+    at.switch_page("pages/lataa.py").run()
+    assert not any("esimerkkiaineistoa" in c.label for c in at.checkbox)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 import streamlit as st
@@ -46,16 +47,17 @@ def logout() -> None:
 
 
 def try_login(username: str, password: str, lang: str = "fi") -> str | None:
-    """None on success, else a message in `lang` (wrong password, or wait N s); a broken
-    staff file gives the administrator's (Finnish) message."""
+    """None on success, else a message in `lang` (wrong password, or wait N s, or the staff
+    accounts cannot be read)."""
     throttle = _throttle()
     wait = throttle.wait_seconds(username)
     if wait > 0:
         return t("login_throttled", lang, seconds=math.ceil(wait))
     try:
         users = auth.load_users(config.staff_file())
-    except auth.AuthError as exc:
-        return str(exc)
+    except auth.AuthError as exc:  # its message names a server path: the log gets it, not the page
+        logging.getLogger(__name__).error("staff accounts: %s", exc)
+        return t("login_broken", lang)
     ok = auth.verify(users, username, password)
     throttle.record(username, ok)
     if not ok:

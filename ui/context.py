@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kumppanuus import config, privacy
+from kumppanuus import config, examples, privacy
 from kumppanuus.i18n import DEFAULT_LANG, LANGUAGES, headers, municipality_names, t
 from ui import auth, data
 
@@ -50,12 +50,44 @@ def _choice(label: str, options: dict[str, str], key: str, default: str = ALL) -
     return None if value == ALL else value
 
 
+EXAMPLE_SHOWN = "_example_shown"
+
+
 def round_names() -> list[str]:
-    """Rounds that have tables, oldest first, plus any known round without tables yet."""
+    """Rounds that have tables, oldest first, then any known round without tables yet, then
+    rounds that only scores or feedback have (example rounds among them)."""
     tables = data.frame("tables")
     by_date = tables.groupby("round")["date"].min().sort_values().index.tolist()
     known = data.reference("rounds")["round"].tolist()
-    return by_date + [r for r in known if r not in by_date]
+    others = sorted(set(data.frame("scores")["round"]) | set(data.frame("feedback")["round"]))
+    return list(dict.fromkeys(by_date + known + others))
+
+
+def default_round(rounds: list[str]) -> str:
+    """The newest real round (example rounds are never the default)."""
+    real = [r for r in rounds if not r.startswith(examples.ROUND_PREFIX)]
+    return (real or rounds or [ALL])[-1]
+
+
+def start_run() -> None:
+    """app.py, before the page runs: nothing shown yet this run."""
+    st.session_state[EXAMPLE_SHOWN] = False
+
+
+def showing(rows) -> None:
+    """A page draws `rows`: if any is example data, the sidebar says so instead of naming the
+    report as the source (the flag comes from the rows, `examples.has_example_rows`)."""
+    if examples.has_example_rows(rows):
+        st.session_state[EXAMPLE_SHOWN] = True
+
+
+def source_note(ctx: "Context") -> None:
+    """The sidebar's source line, drawn after the page: never "Lähde: … raportti" over example
+    rows."""
+    if st.session_state.get(EXAMPLE_SHOWN):
+        st.sidebar.caption(ctx.tr("source_note_example"))
+    else:
+        st.sidebar.caption(ctx.tr("source_note"))
 
 
 def sidebar() -> Context:
@@ -69,9 +101,8 @@ def sidebar() -> Context:
         t("presentation_mode", lang), key="presentation", help=t("presentation_help", lang)
     )
     rounds = round_names()
-    default_round = rounds[-1] if rounds else ALL
     rnd = _choice(t("round", lang), {ALL: t("all", lang)} | {r: r for r in rounds},
-                  "flt_round", default_round)
+                  "flt_round", default_round(rounds))
     areas = data.reference("leader_areas")
     area = _choice(t("leader_area", lang),
                    {ALL: t("all", lang)} | dict(zip(areas["code"], areas["name"])), "flt_area")

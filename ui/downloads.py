@@ -18,6 +18,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _csv_xlsx(columns, df: pd.DataFrame, name: str, key: str, lang: str) -> None:
+    name = exports.download_name(df, name)
+    df = exports.for_download(df, lang)
     columns[0].download_button(t("download_csv", lang),
                                lambda: exports.csv_bytes(df, excel=True),
                                file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
@@ -32,11 +34,19 @@ def data_buttons(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> Non
     _csv_xlsx(st.columns(2), df, name, key, lang)
 
 
+def csv_button(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> None:
+    """One CSV button (Finnish Excel form) with the example label carried along."""
+    st.download_button(t("download_csv", lang),
+                       exports.csv_bytes(exports.for_download(df, lang), excel=True),
+                       f"{exports.download_name(df, name)}.csv", "text/csv", key=key,
+                       on_click="ignore")
+
+
 def chart_buttons(chart: alt.TopLevelMixin, df: pd.DataFrame, name: str, key: str,
                   lang: str = "fi") -> None:
     """PNG of the chart plus the data behind it as CSV and XLSX."""
     c1, c2, c3 = st.columns(3)
     c1.download_button(t("download_png", lang), lambda: charts.to_png(chart, lang=lang),
-                       file_name=f"{name}.png", mime="image/png", key=f"{key}_png",
+                       file_name=f"{exports.download_name(df, name)}.png", mime="image/png", key=f"{key}_png",
                        on_click="ignore")
     _csv_xlsx((c2, c3), df, name, key, lang)

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from kumppanuus import config
 from kumppanuus.i18n import t
 from ui import auth
 
@@ -20,7 +19,7 @@ def _body(lang: str = "fi") -> None:
         st.button(t("login_oidc", lang), on_click=st.login, type="primary")
 
     if not auth.staff_configured():
-        st.warning(t("login_not_configured", lang, staff_file=config.staff_file()))
+        st.warning(t("login_not_configured", lang))  # no server path on screen
     else:
         with st.form("login"):
             username = st.text_input(t("username", lang))

@@ -54,6 +54,11 @@ def choose_kind(state: dict, lang: str = "fi") -> None:
                         format_func=lambda k: kind_label(k, lang))
     if kind != state["kind"]:
         state.update(kind=kind, checked=None)
+    example = kind in pipeline.EXAMPLE_KINDS and st.checkbox(
+        t("upload_mark_example", lang), value=bool(state.get("example")),
+        help=t("upload_mark_example_help", lang))
+    if example != bool(state.get("example")):
+        state.update(example=example, checked=None)
 
 
 def menti_form(state: dict, municipalities: pd.DataFrame, lang: str = "fi") -> None:
@@ -77,7 +82,8 @@ def check(state: dict, lang: str = "fi") -> None:
                                        data.store(), menti_meta=state.get("menti")
                                        if state["kind"] == "menti" else None)
         state["checked"] = checked
-        state["plan"] = None if checked.problems else pipeline.preview(data.store(), checked)
+        state["plan"] = None if checked.problems else pipeline.preview(
+            data.store(), checked, example=bool(state.get("example")))
 
 
 def show_result(state: dict, user: str, lang: str = "fi") -> None:
@@ -106,7 +112,8 @@ def show_result(state: dict, user: str, lang: str = "fi") -> None:
     if plan.changes == 0:
         st.info(t("upload_no_change", lang))
     if st.button(t("upload_confirm", lang), type="primary", disabled=plan.changes == 0):
-        import_id, done = pipeline.write(data.store(), checked, user=user)
+        import_id, done = pipeline.write(data.store(), checked, user=user,
+                                         example=bool(state.get("example")))
         data.refresh()
         state.clear()
         st.session_state["upload_done"] = (import_id, len(done.added), len(done.updated))
