@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from kumppanuus import pipeline
+from kumppanuus.ingest import pipeline
 from kumppanuus.exports import csv_bytes
-from kumppanuus.kinds import KINDS
+from kumppanuus.store.kinds import KINDS
 from kumppanuus.privacy import neutralise_formulas
 from kumppanuus.store import CannotUndo, Store
 

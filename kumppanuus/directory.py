@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from kumppanuus.i18n import headers, t
-from kumppanuus.kinds import PERSONAL_COLUMNS
+from kumppanuus.store.kinds import PERSONAL_COLUMNS
 
 ROLE_LABELS = {
     "liaison": "järjestöyhdyshenkilö",

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kumppanuus import config
-from kumppanuus.kinds import KINDS, scores_to_db
+from kumppanuus.store.kinds import KINDS, scores_to_db
 
 SEED = 2021
 EXAMPLE_DIR = config.DATA_DIR / "example"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kumppanuus.kinds import PERSONAL_COLUMNS
+from kumppanuus.store.kinds import PERSONAL_COLUMNS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

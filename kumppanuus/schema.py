@@ -2,7 +2,7 @@
 
 The published contract is shared/spec/data-formats.md; this module is its executable form and the
 CLI, the upload page and the tests all use it. Cell-level parsing (dates, numbers, names) happens in
-`kumppanuus.cells` (run by `kumppanuus.ingest`); what is left for the pandera models here are the
+`kumppanuus.ingest.cells` (run by `kumppanuus.ingest`); what is left for the pandera models here are the
 type and range checks on the already typed frame, validated with ``lazy=True`` so every failure is
 reported at once.
 """

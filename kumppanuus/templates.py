@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kumppanuus import exports
-from kumppanuus.results import IngestResult, Problem
+from kumppanuus.ingest.results import IngestResult, Problem
 from kumppanuus.schema import kind_spec
 
 MARK = "ESIMERKKI"

@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.db"
         os.environ["KUMPPANUUS_UPLOAD_DIR"] = f"{tmp}/uploads"
         os.environ["KUMPPANUUS_MAX_UPLOAD_MB"] = "50"
-        from kumppanuus import db, pipeline
+        from kumppanuus.ingest import pipeline
+        from kumppanuus.store import db
         from kumppanuus.store import Store
 
         store = Store()

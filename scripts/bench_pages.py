@@ -6,7 +6,7 @@ For each dataset a temporary SQLite database is made and named by DATABASE_URL:
 - region: the shipped spring 2021 round (11 tables, 29 contacts), seeded as the app does;
 - nation: all 309 municipalities of shared/reference/population_2020.csv in the five Leader areas
   of the region plus 45 generated ones, N tables over several rounds, liaisons, speakers and
-  feedback, inserted directly with SQLAlchemy (kumppanuus.db models; no upload pipeline).
+  feedback, inserted directly with SQLAlchemy (kumppanuus.store.db models; no upload pipeline).
 
 Each page file runs as the AppTest main script: with no context from app.py the page draws the
 shared sidebar itself (ui.context.current), so a run costs what a user's rerun costs, sidebar
@@ -36,7 +36,7 @@ import pandas as pd  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from kumppanuus import db  # noqa: E402
+from kumppanuus.store import db  # noqa: E402
 from kumppanuus.store import SEED_MARKER, Store  # noqa: E402
 
 POPULATION = ROOT.parent / "shared" / "reference" / "population_2020.csv"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kumppanuus import examples, seed  # noqa: E402
+from kumppanuus import examples  # noqa: E402
+from kumppanuus.store import seed  # noqa: E402
 
 
 def build() -> dict[str, bytes]:

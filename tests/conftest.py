@@ -21,7 +21,7 @@ TEST_DATABASE_URL = os.environ.get("KUMPPANUUS_TEST_DATABASE_URL", "")
 def _fresh_database(tmp_path) -> str:
     if not TEST_DATABASE_URL:
         return f"sqlite:///{tmp_path / 'test.db'}"
-    from kumppanuus import db
+    from kumppanuus.store import db
 
     import streamlit as st
 

@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from kumppanuus import pipeline
-from kumppanuus.kinds import KINDS
+from kumppanuus.ingest import pipeline
+from kumppanuus.store.kinds import KINDS
 from kumppanuus.store import Store
 from tests.cli_support import run_cli
 from tests.filefactory import BAD_CELLS, BAD_FILES, VALID, csv_bytes

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kumppanuus import kinds
+from kumppanuus.store import kinds
 from kumppanuus.store import Store
 from tests.cli_support import run_cli
 from tests.conftest import ROOT

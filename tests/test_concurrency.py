@@ -2,7 +2,7 @@
 
 import threading
 
-from kumppanuus import pipeline
+from kumppanuus.ingest import pipeline
 from kumppanuus.store import Store
 
 

@@ -9,7 +9,8 @@ import tomllib
 import openpyxl
 import pandas as pd
 
-from kumppanuus import exports, pipeline
+from kumppanuus import exports
+from kumppanuus.ingest import pipeline
 from kumppanuus.store import Store
 from tests.cli_support import run_cli
 from tests.conftest import ROOT

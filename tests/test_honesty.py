@@ -6,7 +6,8 @@ import io
 import pandas as pd
 import pytest
 
-from kumppanuus import examples, pipeline, templates
+from kumppanuus import examples, templates
+from kumppanuus.ingest import pipeline
 from kumppanuus.__main__ import main as cli
 from tests.conftest import ROOT
 

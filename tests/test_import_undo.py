@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from kumppanuus import pipeline
-from kumppanuus.kinds import KINDS
+from kumppanuus.ingest import pipeline
+from kumppanuus.store.kinds import KINDS
 from kumppanuus.store import CannotUndo
 
 NEW_ROUND = (

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kumppanuus.ingest import IngestResult, format_problem, parse_bytes
-from kumppanuus.menti import MentiContext, is_menti_export
+from kumppanuus.ingest.menti import MentiContext, is_menti_export
 from kumppanuus.municipality_names import load_default_resolver
 from kumppanuus.schema import CRITERIA
 from tests.filefactory import Slide, csv_bytes, menti_bytes, seven_counts, xlsx_bytes, VALID
@@ -236,7 +236,7 @@ def test_a_session_sheet_with_arbitrary_rows_gives_rows_or_problems(noise, resol
     pytest.param([0, 0, 0, 6, 1], 29.0, 7, id="mean-29/7-where-mean-times-n-is-off"),
 ])
 def test_a_menti_row_stores_the_exact_sum_of_value_times_count(counts, total, n, store):
-    from kumppanuus import pipeline
+    from kumppanuus.ingest import pipeline
 
     data = menti_bytes([[Slide(statements=CRITERIA[:1], counts=[counts])]])
     checked = pipeline.check_bytes("menti", data, "menti.xlsx", store, menti_meta=CONTEXT)

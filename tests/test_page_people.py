@@ -125,7 +125,7 @@ def test_role_and_sidebar_filters_combine():
 def test_a_municipality_without_a_liaison_is_listed_as_a_gap(store: Store):
     from sqlalchemy import delete
 
-    from kumppanuus import db
+    from kumppanuus.store import db
 
     with store.engine.begin() as conn:
         conn.execute(delete(db.Contact.__table__).where(db.Contact.municipality == "052"))

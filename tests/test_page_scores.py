@@ -8,7 +8,8 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from kumppanuus import config, kinds
+from kumppanuus import config
+from kumppanuus.store import kinds
 from kumppanuus.store import Store
 
 PAGE = "pages/jarjestoystavallisyys.py"
@@ -128,7 +129,8 @@ def test_staff_may_raise_the_threshold_but_never_below_the_configured_floor(stor
 
 
 def test_scores_imported_as_example_are_labelled_without_the_toggle(store, tmp_path):
-    from kumppanuus import examples, pipeline
+    from kumppanuus import examples
+    from kumppanuus.ingest import pipeline
 
     data = examples.SCORES_FILE.read_bytes()
     checked = pipeline.check_bytes("scores", data, "arviot.csv", store)

@@ -103,7 +103,7 @@ def test_only_the_open_tab_draws_its_chart(page):
 def test_loaded_feedback_is_drawn_per_question_with_downloads(page, store):
     from sqlalchemy import insert
 
-    from kumppanuus import db
+    from kumppanuus.store import db
 
     rows = [("content", "Erittäin hyvä", 12), ("content", "Hyvä", 9),
             ("heard_via", "Facebook", 7)]
@@ -126,7 +126,7 @@ def test_loaded_feedback_is_drawn_per_question_with_downloads(page, store):
 def test_a_round_without_tables_shows_an_empty_state(store):
     from sqlalchemy import insert
 
-    from kumppanuus import db
+    from kumppanuus.store import db
 
     with store.engine.begin() as conn:
         conn.execute(insert(db.Round.__table__), [{"round": "syksy 2099"}])

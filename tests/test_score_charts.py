@@ -4,7 +4,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from kumppanuus import charts, examples, scores, seed
+from kumppanuus import charts, examples, scores
+from kumppanuus.store import seed
 from kumppanuus import score_charts as sc
 
 MIN_N = 5

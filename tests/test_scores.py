@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kumppanuus import config, scores
-from kumppanuus.kinds import scores_to_db
+from kumppanuus.store.kinds import scores_to_db
 
 BY = ["municipality", "criterion", "respondent_group"]
 

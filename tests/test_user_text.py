@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kumppanuus import pipeline
+from kumppanuus.ingest import pipeline
 from kumppanuus.markup import plain
 from kumppanuus.store import Store
 from kumppanuus.values import is_missing, record

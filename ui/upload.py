@@ -1,4 +1,4 @@
-"""Widgets of the upload page; every decision is made by kumppanuus.pipeline."""
+"""Widgets of the upload page; every decision is made by kumppanuus.ingest.pipeline."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import pipeline, schema
+from kumppanuus import schema
+from kumppanuus.ingest import pipeline
 from kumppanuus.markup import plain
 from kumppanuus.i18n import STRINGS, fmt_number, headers, t
 from kumppanuus.store import CannotUndo

@@ -16,7 +16,7 @@ from pathlib import PureWindowsPath
 import pandas as pd
 
 from kumppanuus import config, examples, ingest, templates
-from kumppanuus.kinds import scores_to_db
+from kumppanuus.store.kinds import scores_to_db
 from kumppanuus.municipality_names import MunicipalityResolver
 from kumppanuus.store import ImportPlan, Store
 
@@ -68,7 +68,7 @@ def menti_context(meta: dict | None):
     """The user's description of a Mentimeter file (round, source, municipality, group, date)."""
     if meta is None:
         return None
-    from kumppanuus.menti import MentiContext
+    from kumppanuus.ingest.menti import MentiContext
 
     return MentiContext.from_mapping(meta)
 
@@ -165,7 +165,7 @@ def guess_kind(data: bytes, file_name: str) -> str | None:
 
     try:
         if data[:2] == b"PK":
-            from kumppanuus import menti
+            from kumppanuus.ingest import menti
 
             if menti.is_menti_export(data):
                 return "menti"

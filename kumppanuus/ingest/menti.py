@@ -29,8 +29,10 @@ from typing import Mapping
 
 import pandas as pd
 
-from kumppanuus import ingest
 from kumppanuus.errors import FileTooLarge, NotMentiExport, UnreadableFile
+from kumppanuus.ingest.parsing import parse
+from kumppanuus.ingest.reading import DEFAULT_MAX_BYTES, open_workbook, sheet_rows
+from kumppanuus.ingest.results import IngestResult, Problem
 from kumppanuus.municipality_names import MunicipalityResolver
 from kumppanuus.schema import criterion_number, kind_spec
 
@@ -78,7 +80,7 @@ def is_menti_export(data: bytes) -> bool:
     if data[:4] != b"PK\x03\x04":
         return False
     try:
-        return bool(_session_names(ingest.open_workbook(data, "")))
+        return bool(_session_names(open_workbook(data, "")))
     except UnreadableFile:
         return False
 
@@ -92,7 +94,7 @@ def read_blocks(data: bytes, filename: str) -> list[_Block]:
     if data[:4] != b"PK\x03\x04":
         raise NotMentiExport(f"'{filename}' ei ole Mentimeterin tulosvienti: odotettiin "
                              ".xlsx-työkirjaa, jossa on välilehdet 'Voters' ja 'Session 1'")
-    workbook = ingest.open_workbook(data, filename)
+    workbook = open_workbook(data, filename)
     try:
         sessions = _session_names(workbook)
         if not sessions:
@@ -100,7 +102,7 @@ def read_blocks(data: bytes, filename: str) -> list[_Block]:
                 f"'{filename}' ei ole Mentimeterin tulosvienti: odotettiin välilehtiä 'Voters' "
                 f"ja 'Session 1', löytyi {', '.join(workbook.sheetnames)}")
         return [block for name in sessions for block in
-                _sheet_blocks(name, ingest.sheet_rows(workbook[name], _MAX_SHEET_ROWS))]
+                _sheet_blocks(name, sheet_rows(workbook[name], _MAX_SHEET_ROWS))]
     finally:
         workbook.close()
 
@@ -158,16 +160,16 @@ class _Reader:
 
     def __init__(self, filename: str) -> None:
         self.file = filename
-        self.problems: list[ingest.Problem] = []
-        self.warnings: list[ingest.Problem] = []
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.tallies: dict[int, _Tally] = {}
         self.dates: list[str] = []
 
     def problem(self, row: int, column: str, value: str, message: str) -> None:
-        self.problems.append(ingest.Problem(self.file, row, column, value, message))
+        self.problems.append(Problem(self.file, row, column, value, message))
 
     def warn(self, row: int, column: str, value: str, message: str) -> None:
-        self.warnings.append(ingest.Problem(self.file, row, column, value, message))
+        self.warnings.append(Problem(self.file, row, column, value, message))
 
     def add_block(self, block: _Block) -> None:
         if block.is_scales and (block.no_votes or not block.statements):
@@ -260,10 +262,10 @@ class _Reader:
 def parse_menti(
     data: bytes, filename: str, resolver: MunicipalityResolver,
     context: MentiContext | Mapping[str, object] | None, *,
-    max_bytes: int = ingest.DEFAULT_MAX_BYTES,
-) -> ingest.IngestResult:
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> IngestResult:
     """Scores rows from a Mentimeter export; raises NotMentiExport/UnreadableFile for files that
-    are not one (`ingest.parse_bytes(kind="menti")` turns those into problems)."""
+    are not one (`kumppanuus.ingest.parse_bytes(kind="menti")` turns those into problems)."""
     if context is None:
         raise UnreadableFile("menti-tuonti tarvitsee tiedot kierros, lähde, kunta ja "
                              "vastaajaryhmä; odotettiin ne valitsimina tai lomakkeelta")
@@ -283,9 +285,9 @@ def parse_menti(
 
 
 def _result(reader: _Reader, context: MentiContext, filename: str,
-            resolver: MunicipalityResolver) -> ingest.IngestResult:
+            resolver: MunicipalityResolver) -> IngestResult:
     table = _scores_table(reader, context)
-    parsed = ingest.parse("scores", table, filename, resolver)
+    parsed = parse("scores", table, filename, resolver)
     for problem in parsed.problems:  # only the user's own fields can fail here: point at them
         reader.problem(0, problem.column, problem.value, problem.message)
     for warning in parsed.warnings:
@@ -299,7 +301,7 @@ def _result(reader: _Reader, context: MentiContext, filename: str,
         reader.warn(0, "", "", "kriteereille " + ", ".join(map(str, missing)) + " ei löytynyt "
                     "vastauksia; niille ei tuoda rivejä")
     problems = list(dict.fromkeys(reader.problems))
-    return ingest.IngestResult("scores", filename, rows if not problems else rows.iloc[:0],
+    return IngestResult("scores", filename, rows if not problems else rows.iloc[:0],
                                problems, list(dict.fromkeys(reader.warnings)),
                                present=parsed.present)
 

@@ -12,7 +12,8 @@ import pandas as pd
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from kumppanuus import config, db
+from kumppanuus import config
+from kumppanuus.store import db
 
 INT_COLUMNS = {
     "tables": ["table_no", "participants", "online_peak", "onsite", "registered_local_orgs",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kumppanuus.kinds import KindSpec
+from kumppanuus.store.kinds import KindSpec
 
 KEY_SEPARATOR = "\x1f"
 

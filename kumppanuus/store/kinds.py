@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kumppanuus import db, schema
+from kumppanuus import schema
+from kumppanuus.store import db
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kumppanuus import config, db, privacy, seed
-from kumppanuus.kinds import KINDS, KindSpec, scores_from_db
-from kumppanuus.planning import ImportPlan, jsonable, plan, records
+from kumppanuus import config, privacy
+from kumppanuus.store import db, seed
+from kumppanuus.store.kinds import KINDS, KindSpec, scores_from_db
+from kumppanuus.store.planning import ImportPlan, jsonable, plan, records
 
 SEED_MARKER = "seed:kevät 2021"
 

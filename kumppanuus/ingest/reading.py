@@ -3,7 +3,7 @@
 `read_table` checks size and file type, decodes CSV with a fixed encoding ladder (BOM → strict
 UTF-8 → cp1252), finds the delimiter, or reads the first sheet of an XLSX workbook, and enforces
 the row limit. Anything that is not a table raises `UnreadableFile` / `FileTooLarge` with a
-Finnish message; cell values are not interpreted here (that is `kumppanuus.cells`).
+Finnish message; cell values are not interpreted here (that is `kumppanuus.ingest.cells`).
 """
 
 from __future__ import annotations

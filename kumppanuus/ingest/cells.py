@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from kumppanuus.municipality_names import MunicipalityResolver
-from kumppanuus.reading import factorize
+from kumppanuus.ingest.reading import factorize
 from kumppanuus.schema import ColumnSpec, criterion_number, normalise_text
 
 _SPACES = "[ \u00a0\u202f]"

@@ -1,7 +1,7 @@
 """A DataFrame of strings → typed canonical rows plus every problem and warning.
 
 `TableParser` maps the written headers to the kind's columns, converts each column
-(`kumppanuus.cells`), runs the kind's pandera model with ``lazy=True``, checks duplicate keys and
+(`kumppanuus.ingest.cells`), runs the kind's pandera model with ``lazy=True``, checks duplicate keys and
 warns about formula-looking text. Bad input becomes `Problem` rows, never an exception.
 """
 
@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from kumppanuus.cells import DTYPES, Converted, convert_column
-from kumppanuus.reading import blank_cells
-from kumppanuus.results import IngestResult, Problem
+from kumppanuus.ingest.cells import DTYPES, Converted, convert_column
+from kumppanuus.ingest.reading import blank_cells
+from kumppanuus.ingest.results import IngestResult, Problem
 from kumppanuus.schema import ROW_CHECKS, ColumnSpec, KindSpec, normalise_header
 
 FORMULA_START = ("=", "+", "-", "@")
