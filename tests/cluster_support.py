@@ -1,0 +1,158 @@
+"""PostgreSQL + two Streamlit app servers + HAProxy (deploy/haproxy.cfg), all on 127.0.0.1.
+
+`run_cluster(tmp)` is a context manager used by tests/test_cluster.py and
+scripts/bench_cluster.py. Under CI=true a missing prerequisite fails (see `require`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from kumppanuus import config
+from tests import pg_cluster
+from tests.browser_support import STAFF_PASSWORD, STAFF_USER, free_port, wait_until_healthy
+
+HAPROXY_CFG = config.REPO_ROOT / "deploy" / "haproxy.cfg"
+
+
+def require(ok: bool, reason: str) -> None:
+    """Skip when a prerequisite is missing on a developer's machine; fail under CI=true."""
+    if ok:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI: missing prerequisite: {reason}")
+    pytest.skip(reason)
+
+
+def haproxy_binary() -> str | None:
+    return shutil.which("haproxy") or next(
+        (p for p in ("/usr/sbin/haproxy", "/usr/bin/haproxy") if Path(p).exists()), None)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def cli(env: dict, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kumppanuus", *args], cwd=config.REPO_ROOT,
+                          env=env, input=stdin, capture_output=True, text=True, timeout=120)
+
+
+@dataclass
+class RunningCluster:
+    database_url: str
+    servers: dict[str, str]          # haproxy cookie value (app1, app2) → direct URL
+    balancer: str                    # URL through HAProxy
+    env: dict
+    logs: Path
+    processes: list = field(default_factory=list)
+
+    def other(self, name: str) -> str:
+        """The direct URL of the server that is not `name`."""
+        return next(url for key, url in self.servers.items() if key != name)
+
+    def log_text(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}"
+                         for p in sorted(self.logs.glob("*.log")))
+
+
+def app_env(database_url: str, tmp: Path) -> dict:
+    """Environment of every app server: one database, one cookie secret, proxy trusted."""
+    return os.environ | {
+        config.ENV_DATABASE_URL: database_url,
+        config.ENV_CACHE_DIR: str(tmp / "cache"),
+        config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
+        "KUMPPANUUS_TRUST_PROXY": "1",
+        "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(16),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+
+
+def _start_app(env: dict, port: int, log: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1"]
+    with log.open("wb") as out:
+        return subprocess.Popen(command, cwd=config.REPO_ROOT, env=env, stdout=out,
+                                stderr=subprocess.STDOUT)
+
+
+def _start_haproxy(listen_port: int, app_ports: list[int], log: Path) -> subprocess.Popen:
+    env = os.environ | {"LISTEN": f"127.0.0.1:{listen_port}",
+                        "APP1": f"127.0.0.1:{app_ports[0]}", "APP2": f"127.0.0.1:{app_ports[1]}"}
+    with log.open("wb") as out:
+        return subprocess.Popen([haproxy_binary(), "-db", "-f", str(HAPROXY_CFG)], env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+
+
+def _wait_balanced(url: str, process: subprocess.Popen, servers: int = 2) -> None:
+    """Until HAProxy answers and has seen every server healthy (each response's cookie)."""
+    seen: set[str] = set()
+    for _ in range(200):
+        if process.poll() is not None:
+            raise RuntimeError(f"haproxy exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                seen |= {c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or ()
+                         if c.startswith("SERVERID=")}
+        except OSError:
+            pass
+        if len(seen) >= servers:
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"haproxy at {url} did not reach {servers} healthy servers")
+
+
+def prerequisites() -> None:
+    try:
+        pg_cluster.bin_dir()
+    except pg_cluster.PostgresUnavailable as exc:
+        require(False, str(exc))
+    require(haproxy_binary() is not None, "haproxy is not installed (apt-get install haproxy)")
+
+
+@contextlib.contextmanager
+def run_cluster(tmp: Path, *, fast_db: bool = True):
+    """Start PostgreSQL, seed it and add the staff user, two app servers and HAProxy."""
+    tmp = Path(tmp)
+    logs = tmp / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    pg_base = Path(tempfile.mkdtemp(prefix="kk-pg-"))  # outside pytest's 0700 tmp folders
+    processes: list[subprocess.Popen] = []
+    try:
+        database = pg_cluster.start(pg_base, fast=fast_db)
+        env = app_env(database.url, tmp)
+        for args, stdin in ((("init",), None),
+                            (("add-user", STAFF_USER, "--password-stdin"), STAFF_PASSWORD + "\n")):
+            done = cli(env, *args, stdin=stdin)
+            assert done.returncode == 0, done.stderr
+        ports = [free_port(), free_port()]
+        for name, port in zip(("app1", "app2"), ports):
+            processes.append(_start_app(env, port, logs / f"{name}.log"))
+        servers = {name: f"http://127.0.0.1:{port}" for name, port in zip(("app1", "app2"), ports)}
+        for process, url in zip(processes, servers.values()):
+            wait_until_healthy(url, process)
+        listen = free_port()
+        processes.append(_start_haproxy(listen, ports, logs / "haproxy.log"))
+        balancer = f"http://127.0.0.1:{listen}"
+        _wait_balanced(balancer, processes[-1])
+        yield RunningCluster(database.url, servers, balancer, env, logs, processes)
+    finally:
+        for process in reversed(processes):
+            _stop(process)
+        pg_cluster.stop(pg_base)
