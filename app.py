@@ -6,10 +6,12 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from kumppanuus.i18n import t
-from ui import auth, context, data, login
+from ui import auth, context, data, login, present
 
+present.read_url_once()  # ?esitys=1&lang=sv&kierros=…: a prepared link or a reload
 lang = context.chosen_lang()
-st.set_page_config(page_title=t("app_title", lang), page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=t("app_title", lang), page_icon="🗺️", layout="wide",
+                   initial_sidebar_state=present.sidebar_state())
 
 try:
     with st.spinner(t("opening_db", lang)):
@@ -19,8 +21,8 @@ except SQLAlchemyError as exc:
     st.error(t("db_error", lang, error=type(exc).__name__))
     st.stop()
 st.session_state["_ctx"] = ctx
-if ctx.presentation:
-    context.presentation_css()
+present.styles(ctx.presentation)
+present.write_url(ctx.presentation, ctx.lang)
 
 pages = [
     st.Page("pages/kartta.py", title=ctx.tr("page_map"), icon=":material/map:", url_path="kartta",
@@ -30,10 +32,14 @@ pages = [
             url_path="yhteyshenkilot"),
     st.Page("pages/jarjestoystavallisyys.py", title=ctx.tr("page_scores"), icon=":material/thumb_up:",
             url_path="jarjestoystavallisyys"),
-    st.Page("pages/lataa.py", title=ctx.tr("page_upload"), icon=":material/upload_file:", url_path="lataa"),
+    st.Page("pages/foorumi.py", title=ctx.tr("page_forum"), icon=":material/co_present:",
+            url_path="foorumi"),
 ]
+if not ctx.presentation:  # no editing or admin entry while presenting
+    pages.append(st.Page("pages/lataa.py", title=ctx.tr("page_upload"),
+                         icon=":material/upload_file:", url_path="lataa"))
 page = st.navigation(pages)
-if ctx.user:
+if ctx.user and not ctx.presentation:
     st.sidebar.caption(ctx.tr("logged_in_as", user=ctx.user))
     st.sidebar.button(ctx.tr("logout"), on_click=auth.logout)
 context.start_run()

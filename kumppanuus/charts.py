@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from kumppanuus.chart_style import Caption, captioned_spec
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.palette import LEADER_COLOURS  # one palette for map and charts
 
@@ -56,12 +57,25 @@ def vega_locale(lang: str = "fi") -> dict:
     return {"number": number, "time": time}
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2.0, lang: str = "fi") -> bytes:
-    """PNG bytes of a chart, rendered with the number and time locales of `lang`."""
+def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2.0, lang: str = "fi",
+           caption: Caption | None = None) -> bytes:
+    """PNG bytes of a chart (or spec dict), rendered with the number and time locales of
+    `lang`; with a `caption`, its title, round, filters and source are drawn above it."""
     number, time = VEGA_LOCALES.get(lang, VEGA_LOCALES["fi"])
-    return vlc.vegalite_to_png(
-        chart.to_dict(), scale=scale, format_locale=number, time_format_locale=time,
-    )
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    if caption is not None:
+        spec = captioned_spec(spec, caption)
+    return vlc.vegalite_to_png(spec, scale=scale, format_locale=number, time_format_locale=time)
+
+
+def to_svg(chart: alt.TopLevelMixin | dict, lang: str = "fi",
+           caption: Caption | None = None) -> str:
+    """SVG text of a chart (the same drawing as `to_png`; tests read its text)."""
+    number, time = VEGA_LOCALES.get(lang, VEGA_LOCALES["fi"])
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    if caption is not None:
+        spec = captioned_spec(spec, caption)
+    return vlc.vegalite_to_svg(spec, format_locale=number, time_format_locale=time)
 
 
 # -- attendance charts (the tables page) --------------------------------------------------

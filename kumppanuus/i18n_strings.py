@@ -583,3 +583,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_open_pages": {"fi": "Avaa tämän kunnan tiedot:", "sv": "Öppna kommunens uppgifter:",
                        "en": "Open this municipality on:"},
 }
+
+from kumppanuus.i18n_forum import FORUM_STRINGS  # noqa: E402  (the forum helper's strings)
+
+STRINGS.update(FORUM_STRINGS)

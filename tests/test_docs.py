@@ -30,6 +30,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 def test_the_readme_lists_every_page_of_the_navigation():
     app = (ROOT / "app.py").read_text(encoding="utf-8")
     pages = re.findall(r'st\.Page\("pages/(\w+)\.py"', app)
-    assert len(pages) == 5
-    for title in ("Kartta", "Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys", "Lataa aineistoa"):
+    assert len(pages) == 6
+    for title in ("Kartta", "Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys", "Foorumi",
+                  "Lataa aineistoa"):
         assert f"| {title} |" in README

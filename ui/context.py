@@ -144,17 +144,3 @@ def filter_to_municipality(code: str) -> None:
     """Callback: set the shared sidebar filters to one municipality (any Leader area)."""
     st.session_state["flt_area"] = ALL
     st.session_state["flt_muni"] = code
-
-
-def presentation_css() -> None:
-    """Larger text for a projector; headings keep their relative sizes."""
-    st.markdown(
-        "<style>"
-        "[data-testid='stMain'] p, [data-testid='stMain'] li, [data-testid='stMain'] label "
-        "{font-size: 1.25rem !important;}"
-        "[data-testid='stMain'] h1 {font-size: 3rem !important;}"
-        "[data-testid='stMain'] h2, [data-testid='stMain'] h3 {font-size: 2rem !important;}"
-        "[data-testid='stMetricValue'] {font-size: 3.2rem !important;}"
-        "</style>",
-        unsafe_allow_html=True,
-    )

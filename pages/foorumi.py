@@ -1,0 +1,139 @@
+"""Forum page: one municipality (or Leader area) per screen for the managers' forum.
+
+Participants' vs managers' view of the seven criteria with the gap, n, the tables that covered
+it; previous / next in the presenter's order. The place is in the URL (`?kunta=408`, `?alue=…`,
+`&jarjestys=gap`), so prepared links and reloads land on the same screen. Screens, order and
+labels come from `kumppanuus.forum`; this file only draws.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from kumppanuus import config, examples, forum, scores
+from kumppanuus import forum_charts as fc
+from kumppanuus import score_charts as sc
+from kumppanuus.i18n import fmt_date, fmt_number, municipality_names
+from ui import context, data, present
+
+ctx = context.current()
+KIND_PARAM = {"municipality": "kunta", "area": "alue"}
+
+
+@st.cache_data(show_spinner=False)
+def example_scores() -> pd.DataFrame:
+    return examples.load_scores()
+
+
+def init_state() -> None:
+    """First visit in this session: take kind, place, order and example flag from the URL."""
+    if "forum_kind" in st.session_state:
+        return
+    area = present.url_param("alue")
+    st.session_state["forum_kind"] = "area" if area else "municipality"
+    st.session_state["forum_key"] = area or present.url_param("kunta") or ctx.municipality
+    order = present.url_param("jarjestys")
+    st.session_state["forum_order"] = order if order in forum.ORDERS else "name"
+    st.session_state["forum_example"] = present.url_param("esimerkki") == "1"
+
+
+def controls() -> None:
+    """The presenter's choices, in the sidebar (collapsed while presenting)."""
+    st.sidebar.radio(ctx.tr("forum_step_by"), forum.KINDS, key="forum_kind", horizontal=True,
+                     format_func=lambda k: ctx.tr(f"forum_by_{k}"))
+    st.sidebar.selectbox(ctx.tr("forum_order"), forum.ORDERS, key="forum_order",
+                         format_func=lambda o: ctx.tr(f"forum_order_{o}"))
+    if not ctx.presentation:
+        value = st.sidebar.toggle(ctx.tr("scores_show_example"),
+                                  value=st.session_state["forum_example"])
+        st.session_state["forum_example"] = value
+
+
+def go(keys: list[str], delta: int) -> None:
+    st.session_state["forum_key"] = forum.step(keys, st.session_state.get("forum_key"), delta)
+
+
+def navigation(keys: list[str], key: str, name: str) -> None:
+    left, prev, pos, nxt = st.columns([6, 1.3, 0.7, 1.3], vertical_alignment="center")
+    left.header(ctx.tr("forum_heading", name=name, round=ctx.round or ctx.tr("all_rounds")),
+                anchor=False)
+    prev.button(ctx.tr("forum_prev"), on_click=go, args=(keys, -1), key="forum_prev",
+                width="stretch")
+    pos.markdown(ctx.tr("forum_position", i=keys.index(key) + 1, n=len(keys)))
+    nxt.button(ctx.tr("forum_next"), on_click=go, args=(keys, 1), key="forum_next",
+               width="stretch")
+
+
+def table_lines(scr: forum.Screen) -> str:
+    if scr.tables.empty:
+        return ctx.tr("forum_no_tables")
+    return "  \n".join(ctx.tr("forum_table_line", label=r.label, date=fmt_date(r.date, ctx.lang),
+                              participants=fmt_number(r.participants, ctx.lang))
+                       for r in scr.tables.itertuples())
+
+
+def side_panel(scr: forum.Screen) -> None:
+    st.metric(ctx.tr("forum_in_tables"), fmt_number(scr.participants, ctx.lang))
+    if scr.has_scores:
+        st.metric(ctx.tr("forum_n_participants"), fmt_number(scr.n_of("participants"), ctx.lang))
+        st.metric(ctx.tr("forum_n_managers"), fmt_number(scr.n_of("managers"), ctx.lang))
+    st.markdown(f"**{ctx.tr('forum_tables')}**  \n{table_lines(scr)}")
+
+
+def draw(scr: forum.Screen, labels: dict[int, str], min_n: int) -> None:
+    if scr.is_example:
+        st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
+    main, side = st.columns([4, 1])
+    with main:
+        if scr.has_scores:
+            frame = sc.view_frame(scr.view, labels, min_n, ctx.lang)
+            chart = fc.comparison_chart(frame, labels, name=scr.name, example=scr.is_example,
+                                        lang=ctx.lang, titled=False)
+            present.chart(chart, ctx.presentation, key="forum_chart")
+            notes = [ctx.tr("scores_gap_note")]
+            if scr.has_small_group:
+                notes.insert(0, ctx.tr("forum_small_note", n=min_n))
+            st.caption(" ".join(notes))
+        else:
+            st.info(ctx.tr("forum_no_scores"))
+    with side:
+        side_panel(scr)
+
+
+def in_round(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["round"] == ctx.round] if ctx.round and len(df) else df
+
+
+init_state()
+controls()
+kind, order = st.session_state["forum_kind"], st.session_state["forum_order"]
+example = st.session_state["forum_example"]
+munis, areas = data.reference("municipalities"), data.reference("leader_areas")
+if ctx.leader_area and kind == "municipality":
+    munis = munis[munis["leader_area"] == ctx.leader_area]
+min_n = config.min_group_n()
+labels = scores.criterion_labels(data.reference("criteria"), width=fc.LABEL_WIDTH)
+score_rows = in_round(example_scores() if example else data.frame("scores"))
+score_rows = score_rows[score_rows["municipality"].isin(munis["code"])]
+tables = in_round(data.frame("tables"))
+names = municipality_names(munis, ctx.lang)
+order_df = forum.screens(score_rows, tables, munis, areas, kind=kind, order=order,
+                         min_n=min_n, lang_names=names)
+keys = order_df["key"].tolist()
+if not keys:
+    st.title(ctx.tr("page_forum"))
+    st.info(ctx.tr("forum_nothing"))
+    present.write_url(ctx.presentation, ctx.lang)
+    st.stop()
+key = st.session_state.get("forum_key")
+key = key if key in keys else keys[0]
+st.session_state["forum_key"] = key
+name = dict(zip(order_df["key"], order_df["name"]))[key]
+name = ctx.tr("forum_area_of", area=name) if kind == "area" else name
+scr = forum.screen(key, kind, score_rows, tables, munis, areas, min_n=min_n,
+                   criteria=list(labels), name=name)
+navigation(keys, key, name)
+draw(scr, labels, min_n)
+present.write_url(ctx.presentation, ctx.lang, **{KIND_PARAM[kind]: key},
+                  **{KIND_PARAM[k]: None for k in forum.KINDS if k != kind},
+                  jarjestys=None if order == "name" else order,
+                  esimerkki="1" if example else None)

@@ -1,0 +1,142 @@
+"""The forum page as a presenter uses it (AppTest over app.py): one screen per municipality or
+Leader area, previous / next, the place in the URL, labels for example data and small groups."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+from kumppanuus import config, examples
+from kumppanuus.store import Store
+
+PAGE = "pages/foorumi.py"
+
+
+def open_forum(**params: str) -> AppTest:
+    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=90)
+    for name, value in ({"kierros": "kevät 2021"} | params).items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    # AppTest's switch_page forgets the sidebar's default round; choose it as a user would
+    at.sidebar.selectbox(key="flt_round").set_value("kevät 2021").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def import_example_scores(store: Store) -> None:
+    rows = examples.load_scores()
+    store.commit_import("scores", rows, user="testi", file_name="esimerkki.csv",
+                        sha256="1" * 64)
+
+
+def heading(at: AppTest) -> str:
+    return at.header[0].value
+
+
+def chart_rows(at: AppTest) -> pd.DataFrame:
+    """Every row of the screen's chart datasets (Streamlit sends them as Arrow)."""
+    frames = [pa.ipc.open_stream(io.BytesIO(ds.data.data)).read_pandas()
+              for e in at.main if getattr(e, "type", "") == "vega_lite_chart"
+              for ds in e.proto.datasets]
+    return pd.concat(frames, ignore_index=True)
+
+
+def chart_spec(at: AppTest) -> dict:
+    specs = [json.loads(e.proto.spec) for e in at.main if getattr(e, "type", "") ==
+             "vega_lite_chart"]
+    assert len(specs) == 1
+    return specs[0]
+
+
+def test_the_forum_is_in_the_navigation_and_opens_on_the_municipality_in_the_url(store):
+    import_example_scores(store)
+    at = open_forum(kunta="408")
+    assert heading(at).startswith("Lapua")
+    assert {m.label for m in at.metric} >= {"Osallistujia pöydissä", "Vastaajia: osallistujat"}
+    assert at.query_params["kunta"] == "408"
+
+
+def test_next_and_previous_step_through_the_municipalities_and_the_url_follows(store):
+    import_example_scores(store)
+    at = open_forum(kunta="408")
+    at.button(key="forum_next").click().run()
+    assert heading(at).startswith("Seinäjoki")
+    assert at.query_params["kunta"] == "743"
+    at.button(key="forum_prev").click().run()
+    at.button(key="forum_prev").click().run()
+    assert heading(at).startswith("Lappajärvi")
+
+
+def test_the_presenter_can_order_the_screens_by_gap(store):
+    import_example_scores(store)
+    at = open_forum(jarjestys="gap")
+    first_by_gap = heading(at)
+    at.sidebar.selectbox(key="forum_order").set_value("name").run()
+    at.button(key="forum_next").click().run()
+    assert at.query_params.get("jarjestys") in (None, [])
+    assert first_by_gap  # the gap order starts somewhere; the name order steps from there
+    assert "jarjestys" not in at.query_params
+
+
+def test_a_leader_area_screen_combines_its_municipalities(store):
+    import_example_scores(store)
+    at = open_forum(alue="aisapari")
+    assert heading(at).startswith("Leader Aisapari")
+    labels = " ".join(chart_rows(at)["criterion_label"].dropna()).replace("\n", " ")
+    for label in ("1. mahdollistaa asukkaiden", "7. viestii järjestötoiminnasta"):
+        assert label in labels
+
+
+def test_every_criterion_is_labelled_in_full_and_never_dropped(store):
+    import_example_scores(store)
+    at = open_forum(kunta="408")
+    spec = chart_spec(at)
+    labels = {label.replace("\n", " ") for label in chart_rows(at)["criterion_label"]}
+    criteria = store.reference("criteria")
+    assert labels == {f"{n}. {text}" for n, text in zip(criteria["no"], criteria["text_fi"])}
+    assert "labelOverlap': False" in repr(spec)
+
+
+def test_example_rows_and_small_groups_are_labelled(store):
+    import_example_scores(store)
+    at = open_forum(kunta="232")  # Kauhajoki: 2 participants answered in the example round
+    values = set(chart_rows(at)["value_label"].dropna())
+    assert "alle 5 vastaajaa (n 2)" in values
+    assert any("Alle 5 vastaajan" in c.value for c in at.caption)
+    assert any("Esimerkkiaineisto" in m.value for m in at.markdown)  # the badge
+
+
+def test_without_ratings_the_forum_still_shows_the_tables_that_covered_it():
+    at = open_forum(kunta="408")
+    assert heading(at).startswith("Lapua")
+    assert any("8. Lapua" in m.value for m in at.markdown)
+    assert any("arvioita" in i.value for i in at.info)
+
+
+def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish():
+    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=90)
+    for name, value in {"esitys": "1", "lang": "sv", "kunta": "408"}.items():
+        at.query_params[name] = value
+    at.run()
+    assert at.session_state["presentation"] is True and at.session_state["lang"] == "sv"
+    assert at.query_params["esitys"] == "1" and at.query_params["lang"] == "sv"
+    assert "Ladda upp data" not in repr(at.get("navigation")), "no upload entry while presenting"
+
+
+def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads(store):
+    import_example_scores(store)
+    at = open_forum(kunta="408")
+    # AppTest's switch_page resets widgets, so the presenter's toggle is set as a user would
+    at.sidebar.toggle(key="presentation").set_value(True).run()
+    assert heading(at).startswith("Lapua")
+    assert [t.key for t in at.sidebar.toggle] == ["presentation"]
+    assert not at.get("download_button")
+    spec = chart_spec(at)
+    assert spec["config"]["axis"]["labelFontSize"] >= 1.5 * 12  # the theme's 12 px
+    assert spec["usermeta"]["embedOptions"]["renderer"] == "svg"
