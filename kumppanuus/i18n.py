@@ -1,5 +1,14 @@
 """User-facing strings in Finnish (default), Swedish and English, and locale formatting.
 
+The strings live in gettext catalogs, `kumppanuus/locale/{fi,sv,en}/LC_MESSAGES/messages.po`,
+edited as text and committed; there is no compile step: each catalog is read with Babel's
+`read_po` and compiled in memory (`write_mo`) into the standard library's `GNUTranslations`
+once per process, so plural forms follow each catalog's `Plural-Forms` rule ("1 ongelma",
+"2 ongelmaa"). A msgid is the key pages pass to `t()`. A plural entry takes its count from the
+placeholder `n` (else the first numeric argument). An unknown key raises `UnknownMessage`, so a
+typo fails a test instead of showing the key to a user. A Swedish or English entry left empty
+falls back to the Finnish one.
+
 Numbers and dates go through Babel (CLDR data) rather than hand-written formatting, so Finnish
 output is `1 234,5` (no-break space grouping, comma decimal) and `27.1.2021`.
 """
@@ -7,22 +16,118 @@ output is `1 234,5` (no-break space grouping, comma decimal) and `27.1.2021`.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
-
-from kumppanuus.i18n_strings import STRINGS
 
 LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 DEFAULT_LANG = "fi"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+PLURAL_SUFFIX = "_plural"
+
+
+class UnknownMessage(KeyError):
+    """`t()` was asked for a key that no catalog has."""
+
+
+@dataclass(frozen=True)
+class _Catalog:
+    translations: gettext.GNUTranslations
+    keys: frozenset[str]
+    plural: frozenset[str]
+
+
+def catalog_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+
+
+@lru_cache(maxsize=None)
+def _catalog(lang: str) -> _Catalog:
+    with catalog_path(lang).open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    translations = gettext.GNUTranslations(buffer)
+    if lang != DEFAULT_LANG:
+        translations.add_fallback(_catalog(DEFAULT_LANG).translations)
+    ids = [m.id for m in catalog if m.id]
+    keys = frozenset(i[0] if isinstance(i, tuple) else i for i in ids)
+    return _Catalog(translations, keys, frozenset(i[0] for i in ids if isinstance(i, tuple)))
+
+
+def _count(kwargs: dict) -> int:
+    """The number a plural entry is about: `n`, else the first numeric argument ('1 234' too)."""
+    value = kwargs.get("n", next((v for v in kwargs.values()
+                                  if isinstance(v, (int, float)) and not isinstance(v, bool)), 0))
+    if isinstance(value, str):
+        digits = re.sub(r"\D", "", value)
+        return int(digits) if digits else 0
+    return int(value)
+
+
+def has(key: str) -> bool:
+    """True when the catalogs have `key`."""
+    return key in _catalog(DEFAULT_LANG).keys
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **kwargs) -> str:
-    """The string `key` in `lang` (Finnish if missing), formatted with kwargs."""
-    entry = STRINGS.get(key, {})
-    text = entry.get(lang) or entry.get(DEFAULT_LANG) or key
+    """The string `key` in `lang` (Finnish if `lang` is unknown), formatted with kwargs; the
+    plural form that fits the count for plural entries. Raises UnknownMessage for a bad key."""
+    catalog = _catalog(lang if lang in LANGUAGES else DEFAULT_LANG)
+    if key not in catalog.keys:
+        raise UnknownMessage(key)
+    if key in catalog.plural:
+        text = catalog.translations.ngettext(key, key + PLURAL_SUFFIX, _count(kwargs))
+    else:
+        text = catalog.translations.gettext(key)
     return text.format(**kwargs) if kwargs else text
+
+
+class _Strings(Mapping):
+    """Read-only view {key: {lang: text}} of the catalogs (the plural entries' plural form)."""
+
+    def __getitem__(self, key: str) -> dict[str, str]:
+        if not has(key):
+            raise KeyError(key)
+        return {lang: _raw(key, lang) for lang in LANGUAGES}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(_catalog(DEFAULT_LANG).keys))
+
+    def __len__(self) -> int:
+        return len(_catalog(DEFAULT_LANG).keys)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and has(key)
+
+
+def _raw(key: str, lang: str, count: int = 2) -> str:
+    catalog = _catalog(lang)
+    if key in catalog.plural:
+        return catalog.translations.ngettext(key, key + PLURAL_SUFFIX, count)
+    return catalog.translations.gettext(key)
+
+
+def forms(key: str, lang: str) -> list[str]:
+    """Every form of `key` in `lang` as the catalog has it (one, or singular and plural)."""
+    if key in _catalog(lang).plural:
+        return [_raw(key, lang, 1), _raw(key, lang, 2)]
+    return [_raw(key, lang)]
+
+
+#: {key: {lang: text}}, read from the catalogs (for code that asks whether a key exists).
+STRINGS: Mapping[str, dict[str, str]] = _Strings()
 
 
 def headers(keys: dict[str, str], lang: str = DEFAULT_LANG) -> dict[str, str]:

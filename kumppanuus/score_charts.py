@@ -13,7 +13,7 @@ import pandas as pd
 
 from kumppanuus import scores
 from kumppanuus.charts import vega_locale
-from kumppanuus.i18n import fmt_number, fmt_percent, t
+from kumppanuus.i18n import fmt_number, fmt_percent, has, t
 
 GROUP_COLOURS = {"participants": "#0072B2", "managers": "#D55E00"}
 GAP_RANGE = [GROUP_COLOURS["managers"], "#F7F7F7", GROUP_COLOURS["participants"]]
@@ -254,7 +254,7 @@ def feedback_chart(feedback_df: pd.DataFrame, question: str, example: bool, *,
     summed over the rows given: one table's rows or a whole round's."""
     data = feedback_frame(feedback_df, question, lang)
     known = f"feedback_title_{question}"
-    text = t(known, lang) if known in _strings() else question
+    text = t(known, lang) if has(known) else question
     if subtitle:
         text = f"{text} – {subtitle}"
     base = alt.Chart(data).encode(
@@ -267,9 +267,3 @@ def feedback_chart(feedback_df: pd.DataFrame, question: str, example: bool, *,
     chart = alt.layer(bars, labels).properties(width=360, height=alt.Step(28),
                                                title=title(text, example, lang))
     return _finish(chart, lang)
-
-
-def _strings() -> dict:
-    from kumppanuus.i18n import STRINGS
-
-    return STRINGS

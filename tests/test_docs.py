@@ -32,5 +32,5 @@ def test_the_readme_lists_every_page_of_the_navigation():
     pages = re.findall(r'st\.Page\("pages/(\w+)\.py"', app)
     assert len(pages) == 6
     for title in ("Kartta", "Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys", "Foorumi",
-                  "Lataa aineistoa"):
+                  "Tuo aineistoa"):
         assert f"| {title} |" in README

@@ -3,8 +3,11 @@ when the sidebar says so (AppTest), with the builders (charts, map, directory) f
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
+
+from babel.messages.pofile import read_po
 
 import pandas as pd
 import pytest
@@ -12,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo import foliummap, mapdata, tooltips
 from kumppanuus import charts, directory, metrics
-from kumppanuus.i18n import LANGUAGES, STRINGS, municipality_names, t
+from kumppanuus.i18n import (LANGUAGES, STRINGS, UnknownMessage, catalog_path, forms,
+                             municipality_names, t)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,11 +36,52 @@ def test_every_string_has_finnish_swedish_and_english(key):
 def test_placeholders_are_the_same_in_every_language(key):
     entry = STRINGS[key]
     assert placeholders(entry["sv"]) == placeholders(entry["fi"]) == placeholders(entry["en"])
+    for lang in LANGUAGES:  # a singular form may leave the count out, never add a name
+        assert all(placeholders(f) <= placeholders(entry[lang]) for f in forms(key, lang))
 
 
-def test_a_missing_translation_falls_back_to_finnish_and_an_unknown_key_to_itself():
+def test_an_unknown_language_falls_back_to_finnish_and_an_unknown_key_raises():
     assert t("page_map", "de") == "Kartta"
-    assert t("no_such_key", "sv") == "no_such_key"
+    with pytest.raises(UnknownMessage):
+        t("no_such_key", "sv")
+
+
+def test_the_three_catalogs_have_the_same_keys_and_plural_entries():
+    keys = {lang: {m.id if isinstance(m.id, str) else m.id[0]: isinstance(m.id, tuple)
+                   for m in read_po(catalog_path(lang).open("rb")) if m.id}
+            for lang in LANGUAGES}
+    assert keys["fi"] == keys["sv"] == keys["en"]
+
+
+@pytest.mark.parametrize("lang,one,many", [
+    ("fi", "on 1 ongelma –", "on 2 ongelmaa –"),
+    ("sv", "har 1 problem – inget sparades. Rätta raden", "Rätta raderna"),
+    ("en", "has 1 problem –", "has 2 problems –"),
+])
+def test_counts_take_the_plural_form_that_fits(lang, one, many):
+    assert one in t("upload_problems", lang, file="a.csv", n=1)
+    assert many in t("upload_problems", lang, file="a.csv", n=2)
+    assert one.replace("1", "1\u00a0234", 1) not in t("upload_problems", lang, file="a.csv",
+                                                     n="1\u00a0234")  # a formatted count
+
+
+def test_one_municipality_is_not_all_1_municipalities():
+    assert t("people_no_gaps", "fi", n=1) == "Kunta on nimennyt järjestöyhdyshenkilön."
+    assert t("people_no_gaps", "fi", n=18).startswith("Kaikki 18 kuntaa")
+    assert t("upload_warnings", "en", n=1).startswith("1 warning –")
+
+
+KEY_CALL = re.compile(r"""(?:\bt|\.tr|ctx\.tr)\(\s*["']([a-z0-9_]+)["']""")
+
+
+def test_every_key_the_code_asks_for_literally_is_in_the_catalogs():
+    used = set()
+    for folder in ("app.py", "pages", "ui", "kumppanuus", "geo"):
+        paths = [ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py")
+        for path in paths:
+            used |= set(KEY_CALL.findall(path.read_text(encoding="utf-8")))
+    assert len(used) > 100
+    assert sorted(k for k in used if k not in STRINGS) == []
 
 
 def test_swedish_municipality_names_are_used_in_swedish_only():
@@ -128,7 +173,7 @@ SWEDISH = [
     ("poydat", "Borden", "Medeltal / bord"),
     ("yhteyshenkilot", "Kontaktpersoner", "Sök (namn, organisation, kommun, anmärkning)"),
     ("jarjestoystavallisyys", "Föreningsvänlighet", "Visa exempeldata"),
-    ("lataa", "Ladda upp data", "Att ladda upp data och se kontaktuppgifter kräver"),
+    ("lataa", "Importera data", "Att importera data och se kontaktuppgifter kräver"),
 ]
 
 
@@ -142,7 +187,7 @@ def test_every_page_speaks_swedish_when_chosen(page, title, label):
 
 def test_the_upload_page_speaks_swedish_to_staff():
     at = open_page("lataa", "sv", user="teija")
-    assert [tab.label for tab in at.tabs] == ["Ladda upp fil", "Historik och ångring", "Mallar"]
+    assert [tab.label for tab in at.tabs] == ["Importera fil", "Historik och ångring", "Mallar"]
     assert at.get("file_uploader")[0].proto.label.startswith("Fil (CSV, XLSX")
     assert not finnish_leftovers(at, "sv")
 

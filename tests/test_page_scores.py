@@ -63,9 +63,9 @@ def add_scores(store: Store, manager_n: int = 6, participant_n: int = 12) -> Non
 def test_without_scores_the_page_explains_how_to_add_them_and_offers_the_template():
     at = open_page()
     text = " ".join(m.value for m in at.markdown) + " ".join(i.value for i in at.info)
-    assert "ei ole vielä ladattu" in text
+    assert "ei ole vielä tuotu" in text
     assert "python -m kumppanuus import scores" in text
-    assert "Lataa aineistoa" in text and "menti" in text
+    assert "Tuo aineistoa" in text and "menti" in text
     assert [b.label for b in at.get("download_button")] == ["Lataa arviopohja (CSV)"]
     assert at.toggle(key="scores_example").label == "Näytä esimerkkiaineisto"
     assert not chart_specs(at)

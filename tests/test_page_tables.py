@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-FEEDBACK_EMPTY = "Palautekyselyn tuloksia ei ole vielä ladattu"
+FEEDBACK_EMPTY = "Palautekyselyn tuloksia ei ole vielä tuotu – lisää ne Tuo aineistoa -sivulla"
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_a_leader_area_filter_narrows_the_total_to_its_tables(page):
     assert metrics_of(page)["Pöytiä"] == "3"
 
 
-def test_without_feedback_the_page_says_where_to_load_it(page):
+def test_without_feedback_the_page_says_where_to_import_it(page):
     open_tab(page, "Palaute")
     assert any(i.value.startswith(FEEDBACK_EMPTY) for i in page.info)
 
@@ -101,16 +101,14 @@ def test_only_the_open_tab_draws_its_chart(page):
 
 
 def test_loaded_feedback_is_drawn_per_question_with_downloads(page, store):
-    from sqlalchemy import insert
+    from kumppanuus.ingest import pipeline
 
-    from kumppanuus.store import db
-
-    rows = [("content", "Erittäin hyvä", 12), ("content", "Hyvä", 9),
-            ("heard_via", "Facebook", 7)]
-    with store.engine.begin() as conn:
-        conn.execute(insert(db.Feedback.__table__), [
-            {"round": "kevät 2021", "table_no": 1, "question": q, "option": o, "count": c}
-            for q, o, c in rows])
+    text = ("kierros;nro;kysymys;vastaus;lukumäärä\n"
+            "kevät 2021;1;sisältö;Erittäin hyvä;12\nkevät 2021;1;sisältö;Hyvä;9\n"
+            "kevät 2021;1;mistä kuulit;Facebook;7\n").encode("utf-8")
+    checked = pipeline.check_bytes("feedback", text, "palaute.csv", store)
+    assert checked.problems == []
+    pipeline.write(store, checked, user="teija")  # the real write path: caches see it
     at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
     at.session_state["tables_tab"] = "Palaute"
     at.run()

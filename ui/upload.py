@@ -10,7 +10,7 @@ import streamlit as st
 from kumppanuus import schema
 from kumppanuus.ingest import pipeline
 from kumppanuus.markup import plain
-from kumppanuus.i18n import STRINGS, fmt_number, headers, t
+from kumppanuus.i18n import fmt_number, has, headers, t
 from kumppanuus.store import CannotUndo
 from ui import data, downloads
 
@@ -26,7 +26,7 @@ HISTORY_HEADERS = {"id": "col_import_id", "created_at": "col_time", "user": "col
 
 def kind_title(kind: str, lang: str = "fi") -> str:
     """The kind's name in `lang` ('kumppanuuspöydät' for tables in Finnish)."""
-    if f"kind_{kind}" in STRINGS:
+    if has(f"kind_{kind}"):
         return t(f"kind_{kind}", lang)
     return schema.KINDS[kind].title_fi if kind in schema.KINDS else kind
 
