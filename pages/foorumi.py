@@ -54,7 +54,8 @@ def go(keys: list[str], delta: int) -> None:
 
 def navigation(keys: list[str], key: str, name: str) -> None:
     left, prev, pos, nxt = st.columns([6, 1.3, 0.7, 1.3], vertical_alignment="center")
-    left.header(ctx.tr("forum_heading", name=name, round=ctx.round or ctx.tr("all_rounds")),
+    left.header(ctx.tr("forum_heading", name=name,
+                       round=real_round(ctx.round) or ctx.tr("all_rounds")),
                 anchor=False)
     prev.button(ctx.tr("forum_prev"), on_click=go, args=(keys, -1), key="forum_prev",
                 width="stretch")
@@ -99,8 +100,13 @@ def draw(scr: forum.Screen, labels: dict[int, str], min_n: int) -> None:
         side_panel(scr)
 
 
-def in_round(df: pd.DataFrame) -> pd.DataFrame:
-    return df[df["round"] == ctx.round] if ctx.round and len(df) else df
+def in_round(df: pd.DataFrame, rnd: str | None) -> pd.DataFrame:
+    return df[df["round"] == rnd] if rnd and len(df) else df
+
+
+def real_round(rnd: str | None) -> str | None:
+    """The real round whose tables an example round's ratings go with (tables are facts)."""
+    return rnd.removeprefix(examples.ROUND_PREFIX) if rnd else rnd
 
 
 init_state()
@@ -112,9 +118,12 @@ if ctx.leader_area and kind == "municipality":
     munis = munis[munis["leader_area"] == ctx.leader_area]
 min_n = config.min_group_n()
 labels = scores.criterion_labels(data.reference("criteria"), width=fc.LABEL_WIDTH)
-score_rows = in_round(example_scores() if example else data.frame("scores"))
+# The in-memory example lives in example rounds: the sidebar's round selects its example twin.
+rnd = examples.example_round(ctx.round) if example and ctx.round else ctx.round
+score_rows = in_round(example_scores() if example else data.frame("scores"), rnd)
 score_rows = score_rows[score_rows["municipality"].isin(munis["code"])]
-tables = in_round(data.frame("tables"))
+context.showing(score_rows)
+tables = in_round(data.frame("tables"), real_round(ctx.round))
 names = municipality_names(munis, ctx.lang)
 order_df = forum.screens(score_rows, tables, munis, areas, kind=kind, order=order,
                          min_n=min_n, lang_names=names)

@@ -10,29 +10,34 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from kumppanuus import config, examples
+from kumppanuus import config, examples, forum
 from kumppanuus.store import Store
 
 PAGE = "pages/foorumi.py"
 
 
-def open_forum(**params: str) -> AppTest:
+def open_forum(rnd: str = "kevät 2021", **params: str) -> AppTest:
+    """The forum with the URL's parameters; example=True shows the in-memory example data."""
     at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=90)
-    for name, value in ({"kierros": "kevät 2021"} | params).items():
+    for name, value in params.items():
         at.query_params[name] = value
     at.run()
     at.switch_page(PAGE)
     at.run()
     # AppTest's switch_page forgets the sidebar's default round; choose it as a user would
-    at.sidebar.selectbox(key="flt_round").set_value("kevät 2021").run()
+    at.sidebar.selectbox(key="flt_round").set_value(rnd).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def import_example_scores(store: Store) -> None:
+    """The example file imported on purpose: its rows live in the round `esimerkki: kevät 2021`."""
     rows = examples.load_scores()
     store.commit_import("scores", rows, user="testi", file_name="esimerkki.csv",
                         sha256="1" * 64)
+
+
+EXAMPLE_ROUND = examples.ROUND_PREFIX + "kevät 2021"
 
 
 def heading(at: AppTest) -> str:
@@ -54,17 +59,15 @@ def chart_spec(at: AppTest) -> dict:
     return specs[0]
 
 
-def test_the_forum_is_in_the_navigation_and_opens_on_the_municipality_in_the_url(store):
-    import_example_scores(store)
-    at = open_forum(kunta="408")
+def test_the_forum_is_in_the_navigation_and_opens_on_the_municipality_in_the_url():
+    at = open_forum(esimerkki="1", kunta="408")
     assert heading(at).startswith("Lapua")
     assert {m.label for m in at.metric} >= {"Osallistujia pöydissä", "Vastaajia: osallistujat"}
     assert at.query_params["kunta"] == "408"
 
 
-def test_next_and_previous_step_through_the_municipalities_and_the_url_follows(store):
-    import_example_scores(store)
-    at = open_forum(kunta="408")
+def test_next_and_previous_step_through_the_municipalities_and_the_url_follows():
+    at = open_forum(esimerkki="1", kunta="408")
     at.button(key="forum_next").click().run()
     assert heading(at).startswith("Seinäjoki")
     assert at.query_params["kunta"] == "743"
@@ -74,19 +77,24 @@ def test_next_and_previous_step_through_the_municipalities_and_the_url_follows(s
 
 
 def test_the_presenter_can_order_the_screens_by_gap(store):
-    import_example_scores(store)
-    at = open_forum(jarjestys="gap")
-    first_by_gap = heading(at)
-    at.sidebar.selectbox(key="forum_order").set_value("name").run()
+    rows = examples.load_scores()
+    rows = rows[rows["round"] == EXAMPLE_ROUND]
+    expected = forum.screens(rows, store.frame("tables"), store.reference("municipalities"),
+                             store.reference("leader_areas"), order="gap",
+                             min_n=config.min_group_n())
+    at = open_forum(esimerkki="1", jarjestys="gap", kunta=expected["key"][0])
+    expected = expected["name"].tolist()
+    assert heading(at).startswith(expected[0])
     at.button(key="forum_next").click().run()
-    assert at.query_params.get("jarjestys") in (None, [])
-    assert first_by_gap  # the gap order starts somewhere; the name order steps from there
+    assert heading(at).startswith(expected[1])
+    assert at.query_params["jarjestys"] == "gap"
+    at.sidebar.selectbox(key="forum_order").set_value("name").run()
+    assert heading(at).startswith(expected[1]), "changing the order keeps the place"
     assert "jarjestys" not in at.query_params
 
 
-def test_a_leader_area_screen_combines_its_municipalities(store):
-    import_example_scores(store)
-    at = open_forum(alue="aisapari")
+def test_a_leader_area_screen_combines_its_municipalities():
+    at = open_forum(esimerkki="1", alue="aisapari")
     assert heading(at).startswith("Leader Aisapari")
     labels = " ".join(chart_rows(at)["criterion_label"].dropna()).replace("\n", " ")
     for label in ("1. mahdollistaa asukkaiden", "7. viestii järjestötoiminnasta"):
@@ -94,8 +102,7 @@ def test_a_leader_area_screen_combines_its_municipalities(store):
 
 
 def test_every_criterion_is_labelled_in_full_and_never_dropped(store):
-    import_example_scores(store)
-    at = open_forum(kunta="408")
+    at = open_forum(esimerkki="1", kunta="408")
     spec = chart_spec(at)
     labels = {label.replace("\n", " ") for label in chart_rows(at)["criterion_label"]}
     criteria = store.reference("criteria")
@@ -103,9 +110,16 @@ def test_every_criterion_is_labelled_in_full_and_never_dropped(store):
     assert "labelOverlap': False" in repr(spec)
 
 
-def test_example_rows_and_small_groups_are_labelled(store):
+def test_example_rows_imported_into_the_database_are_labelled_in_their_own_round(store):
     import_example_scores(store)
-    at = open_forum(kunta="232")  # Kauhajoki: 2 participants answered in the example round
+    at = open_forum(EXAMPLE_ROUND, kunta="408")
+    assert heading(at) == "Lapua · kevät 2021"
+    assert any("Esimerkkiaineisto" in m.value for m in at.markdown)
+    assert "Esimerkkiaineisto" in chart_spec(at)["title"]["text"]
+
+
+def test_example_rows_and_small_groups_are_labelled():
+    at = open_forum(esimerkki="1", kunta="232")  # Kauhajoki: 2 participants answered in the example round
     values = set(chart_rows(at)["value_label"].dropna())
     assert "alle 5 vastaajaa (n 2)" in values
     assert any("Alle 5 vastaajan" in c.value for c in at.caption)
@@ -129,9 +143,8 @@ def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish():
     assert "Ladda upp data" not in repr(at.get("navigation")), "no upload entry while presenting"
 
 
-def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads(store):
-    import_example_scores(store)
-    at = open_forum(kunta="408")
+def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads():
+    at = open_forum(esimerkki="1", kunta="408")
     # AppTest's switch_page resets widgets, so the presenter's toggle is set as a user would
     at.sidebar.toggle(key="presentation").set_value(True).run()
     assert heading(at).startswith("Lapua")
