@@ -54,7 +54,8 @@ def test_the_xlsx_keeps_values_exact_as_quote_prefixed_text_cells():
 
 
 def test_history_neutralises_a_file_name_that_is_a_formula(tmp_path, store: Store):
-    name = '=HYPERLINK("http://evil.example","x")+cmd.csv'
+    # no "/" in the name: the history keeps only the base name of what the browser sent
+    name = '=HYPERLINK("evil.example","x")+cmd.csv'
     checked = pipeline.check_bytes("contacts", csv_bytes(TRICKY), name, store)
     pipeline.write(store, checked, user="test")
     listing = run_cli("history").stdout
