@@ -18,7 +18,7 @@ MUNICIPALITIES_2013 = "municipalities_2013.geojson"
 REGIONS_2023 = "regions_2023.geojson"
 BOUNDARY_FILES = (MUNICIPALITIES_2021, MUNICIPALITIES_2013, REGIONS_2023)
 
-#: Etelä-Pohjanmaa in the regions file.
+#: Etelä-Pohjanmaa in the regions file (the default region's outline, data/region.toml).
 REGION_CODE = "14"
 WGS84 = "EPSG:4326"
 TM35FIN = "EPSG:3067"

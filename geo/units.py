@@ -99,6 +99,14 @@ def neighbouring_units(national: gpd.GeoDataFrame, region_codes) -> gpd.GeoDataF
     return touching.reset_index(drop=True)
 
 
+def region_outline(regions: gpd.GeoDataFrame, codes, map_units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The region's outline: its configured rows of the regions file, or (none configured, as
+    for a region made of municipalities from several) the union of its map units."""
+    if codes:
+        return regions[regions["code"].isin(list(codes))]
+    return gpd.GeoDataFrame(geometry=[map_units.union_all()], crs=map_units.crs)
+
+
 def projected_area_km2(gdf: gpd.GeoDataFrame) -> pd.Series:
     """Area of each row in km², computed in ETRS-TM35FIN."""
     return gdf.to_crs(TM35FIN).area / 1e6

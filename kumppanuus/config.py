@@ -16,6 +16,7 @@ ENV_UPLOAD_DIR = "KUMPPANUUS_UPLOAD_DIR"
 ENV_STAFF_FILE = "KUMPPANUUS_STAFF_FILE"
 ENV_MAX_UPLOAD_MB = "KUMPPANUUS_MAX_UPLOAD_MB"
 ENV_MIN_GROUP_N = "KUMPPANUUS_MIN_GROUP_N"
+ENV_REGION_DIR = "KUMPPANUUS_REGION_DIR"
 
 MAX_ROWS = 200_000
 
@@ -24,6 +25,13 @@ def database_url() -> str:
     """SQLAlchemy URL: `DATABASE_URL`, else an SQLite file under data/."""
     url = os.environ.get(ENV_DATABASE_URL, "").strip()
     return url or f"sqlite:///{DATA_DIR / 'kumppanuus.db'}"
+
+
+def region_dir() -> Path:
+    """Folder of the region's data files (kumppanuus.region): `KUMPPANUUS_REGION_DIR`, else
+    data/ (South Ostrobothnia)."""
+    raw = os.environ.get(ENV_REGION_DIR, "").strip()
+    return Path(raw) if raw else DATA_DIR
 
 
 def geo_dir() -> Path:

@@ -8,6 +8,7 @@ from streamlit_folium import st_folium
 
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
 from kumppanuus import config, metrics, scores
+from kumppanuus import region as region_config
 from kumppanuus.i18n import fmt_date, headers, t
 from kumppanuus.markup import plain
 from ui import context, data, downloads
@@ -30,9 +31,10 @@ def _geometry(geo_dir: str, cache_dir: str, parts: pd.DataFrame, codes: tuple) -
 @st.cache_data(show_spinner=False)
 def _units(geo_dir: str, cache_dir: str, munis: pd.DataFrame, parts: pd.DataFrame):
     geometry = _geometry(geo_dir, cache_dir, parts, tuple(munis["code"]))
-    region = geometry.regions[geometry.regions["code"] == boundaries.REGION_CODE]
+    map_units = units.build_map_units(geometry.national, munis, parts)
+    outline = units.region_outline(geometry.regions, region_config.load().map_regions, map_units)
     near = units.neighbouring_units(geometry.national, munis["code"])
-    return units.build_map_units(geometry.national, munis, parts), near, region
+    return map_units, near, outline
 
 
 def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:

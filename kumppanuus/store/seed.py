@@ -1,4 +1,4 @@
-"""Load the facts the app ships (data/*.csv, transcribed from the spring 2021 report).
+"""Load the region's files and the facts the app ships (data/*.csv, from the spring 2021 report).
 
 The seed CSVs are written in the canonical column form, so loading them needs no ingest
 heuristics; `load_into` inserts them in the caller's transaction.
@@ -42,28 +42,40 @@ def _records(df: pd.DataFrame, ints=(), floats=(), dates=()) -> list[dict]:
     return out
 
 
+def _optional(name: str, folder: Path) -> pd.DataFrame | None:
+    """A region file that may be absent (parts, former municipalities, round facts)."""
+    return read_seed(name, folder) if (folder / f"{name}.csv").is_file() else None
+
+
 def municipality_records(data_dir: Path | None = None) -> list[dict]:
-    munis = read_seed("municipalities", data_dir)
-    centres = read_seed("municipality_centres", data_dir)
+    folder = data_dir or config.DATA_DIR
+    munis = read_seed("municipalities", folder)
+    centres = _optional("municipality_centres", folder)
+    if centres is None:
+        centres = pd.DataFrame({"code": munis["code"], "lat": "", "lon": ""})
     merged = munis.merge(centres, on="code", how="left").fillna("")
     return _records(merged, ints=["population_2020"], floats=["lat", "lon"])
 
 
 def load_into(session: Session, data_dir: Path | None = None) -> None:
-    """Insert every seed table. Call inside a transaction on an empty database."""
-    def put(model, records):
-        if records:
-            session.execute(insert(model.__table__), records)
+    """Insert the region's files (`data_dir`, default the configured region folder, see
+    kumppanuus.region) and the facts it has. Call inside a transaction on an empty database."""
+    folder = Path(data_dir or config.region_dir())
 
-    put(db.LeaderArea, _records(read_seed("leader_areas", data_dir).drop(columns=["source"])))
-    put(db.Municipality, municipality_records(data_dir))
-    put(db.MunicipalityPart, _records(read_seed("municipality_parts", data_dir)))
-    put(db.FormerMunicipality, _records(read_seed("former_municipalities", data_dir),
-                                        ints=["year"]))
-    put(db.Criterion, _records(read_seed("criteria", data_dir), ints=["no"]))
-    put(db.Round, _records(read_seed("rounds", data_dir), dates=["start_date", "end_date"]))
-    put(db.PartnershipTable, _records(read_seed("tables", data_dir),
-                                      ints=INT_COLUMNS["tables"], dates=["date"]))
-    put(db.Speaker, _records(read_seed("speakers", data_dir), ints=["table_no"]))
-    contacts = read_seed("contacts", data_dir)
-    put(db.Contact, _records(contacts))
+    def put(model, frame, **types):
+        if frame is None or frame.empty:
+            return
+        columns = [c for c in frame.columns if c in model.__table__.columns]  # e.g. no "source"
+        session.execute(insert(model.__table__), _records(frame[columns], **types))
+
+    put(db.LeaderArea, read_seed("leader_areas", folder))
+    session.execute(insert(db.Municipality.__table__), municipality_records(folder))
+    put(db.MunicipalityPart, _optional("municipality_parts", folder))
+    put(db.FormerMunicipality, _optional("former_municipalities", folder), ints=["year"])
+    criteria = _optional("criteria", folder)
+    put(db.Criterion, criteria if criteria is not None else read_seed("criteria"), ints=["no"])
+    put(db.Round, _optional("rounds", folder), dates=["start_date", "end_date"])
+    put(db.PartnershipTable, _optional("tables", folder), ints=INT_COLUMNS["tables"],
+        dates=["date"])
+    put(db.Speaker, _optional("speakers", folder), ints=["table_no"])
+    put(db.Contact, _optional("contacts", folder))
