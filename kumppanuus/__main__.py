@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path)
     p.add_argument("--include-personal", action="store_true")
     sub.add_parser("history")
+    sub.add_parser("migrate", help="päivitä tietokannan rakenne tähän versioon (rivit säilyvät)")
     p = sub.add_parser("add-user", help="lisää henkilökunnan tunnus (salasana kysytään)")
     p.add_argument("username")
     p.add_argument("--password-stdin", action="store_true",
@@ -154,6 +155,29 @@ def cmd_init(_args) -> int:
     return 0
 
 
+def cmd_migrate(_args) -> int:
+    """Upgrade the schema in place (exit 1 if the database cannot be upgraded)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kumppanuus import config
+    from kumppanuus.store import db, migrate
+
+    url = config.database_url()
+    try:
+        if url.startswith("sqlite:///"):
+            config.DATA_DIR.mkdir(exist_ok=True)
+        done = migrate.upgrade(db.engine_for(url))
+    except (migrate.MigrationError, SQLAlchemyError) as exc:
+        print(f"migrate: tietokantaa ei voitu päivittää: {exc}", file=sys.stderr)
+        return 1
+    if done.changed:
+        print(f"tietokanta päivitetty: {done.before or 'ensimmäinen julkaisu / tyhjä'} → "
+              f"{done.after}")
+    else:
+        print(f"tietokanta on jo ajan tasalla ({done.after}); mitään ei muutettu")
+    return 0
+
+
 def cmd_add_user(args) -> int:
     import getpass
 
@@ -176,7 +200,8 @@ def cmd_add_user(args) -> int:
 
 
 COMMANDS = {"add-user": cmd_add_user, "init": cmd_init, "validate": cmd_validate, "import": cmd_import,
-            "export": cmd_export, "history": cmd_history, "undo": cmd_undo}
+            "export": cmd_export, "history": cmd_history, "migrate": cmd_migrate,
+            "undo": cmd_undo}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,12 +21,15 @@ TEST_DATABASE_URL = os.environ.get("KUMPPANUUS_TEST_DATABASE_URL", "")
 def _fresh_database(tmp_path) -> str:
     if not TEST_DATABASE_URL:
         return f"sqlite:///{tmp_path / 'test.db'}"
+    import streamlit as st
+    from sqlalchemy import MetaData
+
     from kumppanuus.store import db
 
-    import streamlit as st
-
     engine = db.engine_for(TEST_DATABASE_URL)
-    db.Base.metadata.drop_all(engine)
+    everything = MetaData()  # every table, alembic_version and later revisions' tables too
+    everything.reflect(engine)
+    everything.drop_all(engine)
     st.cache_resource.clear()  # the app caches one Store per URL; this URL is reused
     st.cache_data.clear()
     return TEST_DATABASE_URL

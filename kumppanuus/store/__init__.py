@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kumppanuus import config, privacy
-from kumppanuus.store import db, seed
+from kumppanuus.store import db, migrate, seed
 from kumppanuus.store.kinds import KINDS, KindSpec, scores_from_db
 from kumppanuus.store.planning import ImportPlan, jsonable, plan, records
 
@@ -42,7 +42,7 @@ class Store:
 
     # -- set-up ---------------------------------------------------------------------------
     def ensure_ready(self, *, seed_data: bool = True) -> bool:
-        """Create tables if missing and load the spring 2021 round once. True if it loaded now."""
+        """Create or upgrade the schema and load the spring 2021 round once. True if it loaded now."""
         if self.url.startswith("sqlite:///"):
             config.DATA_DIR.mkdir(exist_ok=True)
         self._create_schema()
@@ -58,15 +58,9 @@ class Store:
             return False
         return True
 
-    def _create_schema(self) -> None:
-        """CREATE TABLE IF NOT EXISTS for every model; on PostgreSQL under a lock, since two
-        processes starting at once would otherwise race on the catalogue."""
-        if self.engine.dialect.name != "postgresql":
-            db.Base.metadata.create_all(self.engine)
-            return
-        with self.engine.begin() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('kumppanuus-schema'))"))
-            db.Base.metadata.create_all(conn)
+    def _create_schema(self) -> migrate.Upgrade:
+        """Create or upgrade the schema in place (Alembic; see kumppanuus.store.migrate)."""
+        return migrate.upgrade(self.engine)
 
     # -- reads ----------------------------------------------------------------------------
     def _read(self, model, order_by) -> pd.DataFrame:

@@ -1,0 +1,123 @@
+"""A database of the first release is upgraded in place: rows, history and undo survive."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import MetaData, func, insert, select, text
+
+from kumppanuus.store import CannotUndo, Store, db, migrate
+from tests.cli_support import run_cli
+from tests.conftest import ROOT, TEST_DATABASE_URL
+
+FIXTURE = ROOT / "tests" / "fixtures" / "release1.db"
+BASELINE = "0001_release1"
+
+
+def _copy_rows(source_url: str, target_url: str) -> None:
+    """The fixture's rows into a first-release schema on another backend (PostgreSQL)."""
+    source, target = db.engine_for(source_url), db.engine_for(target_url)
+    tables = MetaData()
+    tables.reflect(source)
+    with source.connect() as src, target.begin() as dst:
+        for table in tables.sorted_tables:
+            rows = [dict(r) for r in src.execute(select(table)).mappings()]
+            if rows:
+                dst.execute(insert(table), rows)
+            if "id" in table.c and dst.dialect.name == "postgresql":
+                dst.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                 f"(SELECT coalesce(max(id), 1) FROM {table.name}))"))
+
+
+@pytest.fixture
+def first_release_url(tmp_path) -> str:
+    """A database exactly as the first release left it: its tables, no alembic_version."""
+    copy = tmp_path / "release1.db"
+    shutil.copy(FIXTURE, copy)
+    if not TEST_DATABASE_URL:
+        return f"sqlite:///{copy}"
+    engine = db.engine_for(TEST_DATABASE_URL)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), BASELINE)
+        conn.execute(text("DROP TABLE alembic_version"))
+    _copy_rows(f"sqlite:///{copy}", TEST_DATABASE_URL)
+    return TEST_DATABASE_URL
+
+
+def _count(store: Store, table: str) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(text(table))).scalar_one()
+
+
+def test_the_fixture_is_a_first_release_database_without_a_version(first_release_url):
+    engine = db.engine_for(first_release_url)
+    assert migrate.current(engine) is None
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM imports")).scalar_one() == 4
+
+
+def test_opening_a_first_release_database_upgrades_it_keeping_every_row(first_release_url):
+    store = Store(first_release_url)
+    assert migrate.current(store.engine) == migrate.head()
+    assert _count(store, "scores") == 2 and _count(store, "contacts") == 29
+    assert _count(store, "feedback") == 0  # import 4 had been undone
+    history = store.history().sort_values("id")
+    assert history["kind"].tolist() == ["scores", "contacts", "scores", "feedback"]
+    assert history["user"].tolist() == ["maija", "maija", "ville", "ville"]
+    assert history["undone_at"].isna().tolist() == [True, True, True, False]
+
+
+def test_an_earlier_import_can_still_be_undone_after_the_upgrade(first_release_url):
+    store = Store(first_release_url)
+    scores = store.export_frame("scores").set_index("criterion")
+    assert (scores.loc[1, "mean"], scores.loc[1, "n"]) == (4.25, 16)
+    store.undo_import(3)
+    scores = store.export_frame("scores").set_index("criterion")
+    assert (scores.loc[1, "mean"], scores.loc[1, "n"]) == (3.5, 12)
+    store.undo_import(2)
+    contacts = store.export_frame("contacts", include_personal=True).set_index("name")
+    assert contacts.loc["Päivi Kultalahti", "email"] == "paivi.kultalahti@aisapari.net"
+    store.undo_import(1)
+    assert _count(store, "scores") == 0
+    with pytest.raises(CannotUndo):
+        store.undo_import(4)
+
+
+def test_migrate_upgrades_once_and_a_second_run_changes_nothing(first_release_url):
+    env = {"DATABASE_URL": first_release_url}
+    first = run_cli("migrate", env=env)
+    assert first.returncode == 0, first.stderr
+    assert migrate.head() in first.stdout and "päivitetty" in first.stdout
+    second = run_cli("migrate", env=env)
+    assert second.returncode == 0 and "mitään ei muutettu" in second.stdout
+    assert _count(Store(first_release_url, seed_data=False), "scores") == 2
+
+
+def test_migrate_exits_1_for_a_database_from_a_newer_version(store):
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
+    result = run_cli("migrate")
+    assert result.returncode == 1
+    assert "from_the_future" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_init_upgrades_a_first_release_database_and_seeds_nothing_twice(first_release_url):
+    result = run_cli("init", env={"DATABASE_URL": first_release_url})
+    assert result.returncode == 0 and "mitään ei muutettu" in result.stdout
+    assert migrate.current(db.engine_for(first_release_url)) == migrate.head()
+
+
+def test_the_models_match_the_migrated_schema_exactly(store):
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+                                db.Base.metadata)
+    assert diff == []
+
+
+def test_a_new_database_gets_every_revision(store):
+    assert migrate.current(store.engine) == migrate.head()
+    assert _count(store, "municipalities") > 0
