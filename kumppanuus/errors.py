@@ -2,7 +2,8 @@
 
 Every message is Finnish and says what was expected, what was got and, where it helps, how to fix
 it. Pages and the command line catch only these, at the edge. `ingest.parse_bytes` never lets them
-escape: it turns them into a file-level problem (row 0) of an `IngestResult` instead.
+escape: it turns them into a problem of an `IngestResult` instead — on the Excel row and column
+the error carries (`row`, `column`), or on row 0 (the whole file) when it names none.
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ from __future__ import annotations
 
 class IngestError(Exception):
     """Base class: a file or request the ingest layer cannot work with."""
+
+    def __init__(self, message: str = "", *, row: int = 0, column: str = "") -> None:
+        super().__init__(message)
+        self.row = row  # Excel row (header = 1); 0 = the whole file
+        self.column = column  # the column as written, or its Excel letter
 
 
 class UnreadableFile(IngestError):

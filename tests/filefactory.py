@@ -6,7 +6,8 @@ Nothing here reads a real file; every test states the bytes it feeds to ingest.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -190,8 +191,20 @@ BAD_FILES = [
     ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF"),
     ("broken zip", b"PK\x03\x04" + b"\x00garbage" * 10, ".xlsx"),
     ("undecodable bytes", b"kierros;nimi\r\nk;\x81\x8d\x8f\r\n", "merkistö"),
-    ("ragged row", "kierros;nro;nimi\r\nk;1;a\r\nk;2;b;x;y\r\n".encode(), "rivillä 3"),
     ("250 000 rows", _many_rows(250_000), "200 000"),
+]
+
+
+#: CSV that cannot be split into rows: (id, bytes, Excel row, column, message fragment).
+STRUCTURE_ERRORS = [
+    ("ragged row", "kierros;nro;nimi\r\nk;1;a\r\nk;2;b;x;y\r\n".encode(), 3, "D",
+     "rivillä 3 on 5 kenttää"),
+    ("ragged row after a quoted line break", 'kierros;nro;nimi\r\nk;1;"a\r\nb"\r\nk;2;b;x\r\n'
+     .encode(), 3, "D", "rivillä 3 on 4 kenttää"),
+    ("unbalanced quote", 'kierros;nro;nimi\r\nk;1;a\r\nk;2;"b\r\nk;3;c\r\n'.encode(), 3,
+     "nimi", "lainausmerkki"),
+    ("one nul byte", "kierros;nro;nimi\r\nk;1;a\r\nk;2;b\x00c\r\n".encode(), 3, "nimi",
+     "NUL-merkki"),
 ]
 
 
@@ -262,3 +275,148 @@ def menti_bytes(sessions: Sequence[Sequence[Slide]], *, voters: bool = True) -> 
 def seven_counts(base: int = 2) -> list[list[int]]:
     """Counts for 7 statements on a 5-point scale: statement i has i+base votes on value 3 etc."""
     return [[1, base, i + 1, 2, 1] for i in range(7)]
+
+
+# ------------------------------------------------------------- hostile and careless files
+# Built by hand, part by part, so a test can state exactly what the zip directory declares and
+# what the sheet XML holds — openpyxl would refuse to write most of these.
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+    'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+    '"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.'
+    'openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/'
+    'worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/>{shared}</Types>')
+_SHARED_TYPE = ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+                'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+         'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+         'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+         'Target="xl/workbook.xml"/></Relationships>')
+_WORKBOOK = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats'
+             '.org/officeDocument/2006/relationships"><sheets><sheet name="Taul1" sheetId="1" '
+             'r:id="rId1"/></sheets></workbook>')
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+    '.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/'
+    'sheet1.xml"/>{shared}</Relationships>')
+_SHARED_REL = ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
+               '2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
+SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+              'openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>')
+SHEET_TAIL = "</sheetData></worksheet>"
+
+
+def inline_cell(ref: str, text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+
+
+def sheet_row(number: int, texts: Sequence[str], attributes: str = "") -> str:
+    """One `<row>` of inline-string cells A, B, C, …"""
+    cells = "".join(inline_cell(f"{column_letter(i)}{number}", t) for i, t in enumerate(texts))
+    return f'<row r="{number}"{attributes}>{cells}</row>'
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (Excel's column names)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def raw_xlsx(sheet_parts: Iterable[str | bytes], *, dimension: str = "",
+             shared_strings: Iterable[str | bytes] | None = None) -> bytes:
+    """A minimal workbook whose first sheet's XML is `sheet_parts` (streamed into the zip, so a
+    part list of hundreds of megabytes never sits in memory at once)."""
+    buffer = io.BytesIO()
+    shared = shared_strings is not None
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as book:
+        book.writestr("[Content_Types].xml",
+                      _CONTENT_TYPES.format(shared=_SHARED_TYPE if shared else ""))
+        book.writestr("_rels/.rels", _RELS)
+        book.writestr("xl/workbook.xml", _WORKBOOK)
+        book.writestr("xl/_rels/workbook.xml.rels",
+                      _WORKBOOK_RELS.format(shared=_SHARED_REL if shared else ""))
+        dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+        _stream(book, "xl/worksheets/sheet1.xml", [SHEET_HEAD.format(dimension=dim),
+                                                  *sheet_parts, SHEET_TAIL])
+        if shared:
+            _stream(book, "xl/sharedStrings.xml", shared_strings)
+    return buffer.getvalue()
+
+
+def _stream(book: zipfile.ZipFile, name: str, parts: Iterable[str | bytes]) -> None:
+    with book.open(name, "w", force_zip64=True) as out:
+        for part in parts:
+            out.write(part.encode() if isinstance(part, str) else part)
+
+
+def repeated(part: str, times: int, chunk: int = 100_000) -> Iterator[str]:
+    """`part` × `times`, yielded in pieces of `chunk` repetitions."""
+    while times > 0:
+        n = min(chunk, times)
+        yield part * n
+        times -= n
+
+
+def wide_row_bomb(cells: int = 10_000_000) -> bytes:
+    """One row with `cells` cells — the 293 KB file that ran for 21 minutes."""
+    return raw_xlsx(['<row r="1">', *repeated("<c><v>1</v></c>", cells), "</row>"])
+
+
+def huge_shared_string(chars: int) -> bytes:
+    """A header row plus one row whose name cell is a `chars`-character shared string."""
+    head = sheet_row(1, ["kierros", "nro", "nimi"])
+    row = '<row r="2"><c r="A2" t="inlineStr"><is><t>k</t></is></c><c r="B2"><v>1</v></c>' \
+          '<c r="C2" t="s"><v>0</v></c></row>'
+    strings = ['<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
+               '.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>',
+               *repeated("x", chars, chunk=10_000_000), "</t></si></sst>"]
+    return raw_xlsx([head, row], shared_strings=strings)
+
+
+def blank_rows_xlsx(rows: int) -> bytes:
+    """A valid speakers sheet followed by `rows` empty, formatted rows (as Excel keeps them)."""
+    head = [sheet_row(i + 1, r) for i, r in enumerate(VALID["speakers"])]
+    blanks = (f'<row r="{n}" s="1" customFormat="1"/>' for n in range(4, 4 + rows))
+    return raw_xlsx([*head, *blanks])
+
+
+def hidden_row_xlsx() -> bytes:
+    """The valid speakers with data row 3 hidden (Format → Hide rows)."""
+    rows = VALID["speakers"]
+    return raw_xlsx([sheet_row(1, rows[0]), sheet_row(2, rows[1]),
+                     sheet_row(3, rows[2], ' hidden="1"')])
+
+
+def mac_roman_csv(rows: Sequence[Sequence[str]]) -> bytes:
+    """'CSV (Macintosh)' from Excel for Mac: Mac Roman, `;`, CR line ends."""
+    return csv_bytes(rows, encoding="mac_roman", newline="\r")
+
+
+def utf8_with_stray_byte(rows: Sequence[Sequence[str]], *, row: int, column: int,
+                         char: str = "ä") -> bytes:
+    """UTF-8 text in which one character of cell (row, column) — data row numbers as in Excel —
+    was pasted in as a single cp1252 byte."""
+    cells = [list(r) for r in rows]
+    marker = "\x00MARK\x00"
+    cells[row - 1][column] = cells[row - 1][column] + marker
+    data = csv_bytes(cells)
+    return data.replace(marker.encode(), char.encode("cp1252"))
+
+
+def many_columns_csv(extra: int) -> bytes:
+    """Valid speakers plus `extra` extra columns named x1, x2, … (empty cells)."""
+    rows = [list(r) for r in VALID["speakers"]]
+    rows[0] += [f"x{i}" for i in range(1, extra + 1)]
+    for r in rows[1:]:
+        r += [""] * extra
+    return csv_bytes(rows)

@@ -33,13 +33,14 @@ from kumppanuus.ingest.parsing import parse
 from kumppanuus.ingest.reading import (DEFAULT_MAX_BYTES, cell_text, first_sheet_rows,
                                        open_workbook, read_table, sheet_rows)
 from kumppanuus.ingest.results import (IngestResult, Problem, empty_rows, format_problem,
-                                       unreadable_result)
+                                       format_warning, unreadable_result)
 from kumppanuus.ingest.validation import FORMULA_START
 from kumppanuus.municipality_names import MunicipalityResolver
 
 __all__ = [
     "CONVERTERS", "DEFAULT_MAX_BYTES", "DTYPES", "FORMULA_START", "Converted", "IngestResult",
     "Problem", "cell_text", "convert_column", "empty_rows", "first_sheet_rows", "format_problem",
+    "format_warning",
     "open_workbook", "parse", "parse_bytes", "read_table", "sheet_rows", "unreadable_result",
 ]
 
@@ -58,7 +59,7 @@ def parse_bytes(
             return parse_menti(data, filename, resolver, menti, max_bytes=max_bytes)
         return parse(kind, data, filename, resolver, max_bytes=max_bytes, max_rows=max_rows)
     except IngestError as exc:
-        return unreadable_result(kind, filename, str(exc))
+        return unreadable_result(kind, filename, str(exc), row=exc.row, column=exc.column)
     except Exception as exc:  # noqa: BLE001 — the documented contract: bad input never raises
         return unreadable_result(kind, filename, "odottamaton virhe tiedostoa luettaessa "
                                  f"({exc.__class__.__name__}: {exc}); odotettiin luettavaa "

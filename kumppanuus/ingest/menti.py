@@ -80,21 +80,25 @@ def is_menti_export(data: bytes) -> bool:
     if data[:4] != b"PK\x03\x04":
         return False
     try:
-        return bool(_session_names(open_workbook(data, "")))
+        workbook = open_workbook(data, "")  # measured first: a bomb is no Menti export
     except UnreadableFile:
         return False
+    try:
+        return bool(_session_names(workbook))
+    finally:
+        workbook.close()
 
 
 def _session_names(workbook) -> list[str]:
     return [name for name in workbook.sheetnames if _SESSION_RE.match(name.strip())]
 
 
-def read_blocks(data: bytes, filename: str) -> list[_Block]:
+def read_blocks(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[_Block]:
     """Every slide block of every `Session N` sheet; NotMentiExport for any other workbook."""
     if data[:4] != b"PK\x03\x04":
         raise NotMentiExport(f"'{filename}' ei ole Mentimeterin tulosvienti: odotettiin "
                              ".xlsx-työkirjaa, jossa on välilehdet 'Voters' ja 'Session 1'")
-    workbook = open_workbook(data, filename)
+    workbook = open_workbook(data, filename, max_bytes=max_bytes)  # bounded before parsing
     try:
         sessions = _session_names(workbook)
         if not sessions:
@@ -102,7 +106,7 @@ def read_blocks(data: bytes, filename: str) -> list[_Block]:
                 f"'{filename}' ei ole Mentimeterin tulosvienti: odotettiin välilehtiä 'Voters' "
                 f"ja 'Session 1', löytyi {', '.join(workbook.sheetnames)}")
         return [block for name in sessions for block in
-                _sheet_blocks(name, sheet_rows(workbook[name], _MAX_SHEET_ROWS))]
+                _sheet_blocks(name, sheet_rows(workbook[name], _MAX_SHEET_ROWS, filename))]
     finally:
         workbook.close()
 
@@ -275,7 +279,7 @@ def parse_menti(
         raise FileTooLarge(f"tiedosto '{filename}' on liian suuri: {len(data) / 1e6:.1f} Mt; "
                            f"odotettiin enintään {max_bytes / 1e6:.1f} Mt")
     reader = _Reader(filename)
-    for block in read_blocks(data, filename):
+    for block in read_blocks(data, filename, max_bytes):
         reader.add_block(block)
     if not reader.tallies and not reader.problems:
         reader.problem(0, "", "", "tiedostosta ei löytynyt asteikkokysymystä (Type = scales), "

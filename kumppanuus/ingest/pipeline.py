@@ -54,7 +54,7 @@ class Checked:
         return [ingest.format_problem(p) for p in self.result.problems]
 
     def warning_lines(self) -> list[str]:
-        return [ingest.format_problem(p) for p in self.result.warnings]
+        return [ingest.format_warning(p) for p in self.result.warnings]
 
 
 def resolver_for(store: Store) -> MunicipalityResolver:

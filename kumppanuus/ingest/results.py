@@ -52,14 +52,39 @@ def _frame(items: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame([vars(p) for p in items], columns=columns)
 
 
+#: The marker that tells a warning line from an error line (compilers' `file:line: warning:`).
+WARNING_MARK = "varoitus"
+
+
 def format_problem(p: Problem) -> str:
-    """The command line's stderr line: ``FILE:ROW:COLUMN: message``."""
-    return f"{p.file}:{p.row}:{p.column}: {p.message}"
+    """The command line's stderr line for an error: ``FILE:ROW:COLUMN: message``.
+
+    One line, always parseable: line breaks become spaces, and a ":" inside the column name is
+    written as "꞉" (U+A789, a colon-like letter), so the first ": " after ROW ends COLUMN even for
+    a Mentimeter column such as "Kriteerit: mahdollistaa …".
+    """
+    return f"{_field(p.file)}:{p.row}:{_column(p.column)}: {_field(p.message)}"
 
 
-def unreadable_result(kind: str, filename: str, message: str) -> IngestResult:
-    """An IngestResult for a file that could not be read at all (one problem on row 0)."""
-    problem = Problem(filename, 0, "", "", message)
+def format_warning(p: Problem) -> str:
+    """A warning line: ``FILE:ROW:COLUMN: varoitus: message`` — an error line never starts its
+    message with the marker, so a reader of the spec's error lines can skip these."""
+    return f"{_field(p.file)}:{p.row}:{_column(p.column)}: {WARNING_MARK}: {_field(p.message)}"
+
+
+def _field(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _column(text: str) -> str:
+    return _field(text).replace(":", "\ua789")
+
+
+def unreadable_result(kind: str, filename: str, message: str, *, row: int = 0,
+                      column: str = "") -> IngestResult:
+    """An IngestResult for a file that could not be read at all: one problem, on the row and
+    column the reader named, else on row 0 (the whole file)."""
+    problem = Problem(filename, row, column, "", message)
     return IngestResult(kind, filename, empty_rows(kind), [problem], [], unreadable=True)
 
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from kumppanuus.ingest.cells import DTYPES, Converted, convert_column
-from kumppanuus.ingest.reading import blank_cells
+from kumppanuus.ingest.headers import map_headers
 from kumppanuus.ingest.results import IngestResult, Problem
-from kumppanuus.schema import ROW_CHECKS, ColumnSpec, KindSpec, normalise_header
+from kumppanuus.schema import ROW_CHECKS, ColumnSpec, KindSpec
 
 FORMULA_START = ("=", "+", "-", "@")
 
@@ -32,6 +32,7 @@ class TableParser:
 
     def run(self) -> IngestResult:
         self._map_headers()
+        self._read_notes()
         typed = pd.DataFrame({c.name: self._column(c) for c in self.spec.columns},
                              index=self.table.index)
         self._validate(typed)
@@ -62,30 +63,22 @@ class TableParser:
             target.append(Problem(self.file, int(row), header, value, message))
 
     def _map_headers(self) -> None:
-        lookup = self.spec.header_lookup()
-        for pos, written in enumerate(self.table.columns):
-            canonical = lookup.get(normalise_header(written))
-            if canonical is None:
-                self._extra_column(written, pos)
-            elif canonical in self.headers:
-                self.problems.append(Problem(self.file, 1, written, written, (
-                    f"sarake '{written}' on jo otsikossa (sarake '{self.headers[canonical]}'); "
-                    "odotettiin kutakin saraketta vain kerran")))
-            else:
-                self.headers[canonical] = written
-                self.raw[canonical] = self.table.iloc[:, pos]
-        for col in self.spec.columns:
-            if col.required and col.name not in self.headers:
-                self.problems.append(Problem(self.file, 1, col.header_fi, "", (
-                    f"pakollinen sarake puuttuu: odotettiin otsikkoa '{col.header_fi}' "
-                    f"(tai '{col.name}')")))
+        mapped = map_headers(self.spec, self.table, self.file)
+        for canonical, (written, pos) in mapped.found.items():
+            self.headers[canonical] = written
+            self.raw[canonical] = self.table.iloc[:, pos]
+        self.problems += mapped.problems
+        self.warnings += mapped.warnings
 
-    def _extra_column(self, written: str, pos: int) -> None:
-        if not written and blank_cells(self.table.iloc[:, pos]).all():
-            return  # a trailing separator, nothing in it
-        known = ", ".join(c.header_fi for c in self.spec.columns)
-        self.warnings.append(Problem(self.file, 1, written, written, (
-            f"ylimääräinen sarake '{written}' ohitetaan; tunnetut sarakkeet: {known}")))
+    def _read_notes(self) -> None:
+        """What reading tolerated (stray byte, Mac encoding, hidden row) → warnings."""
+        rows = set(self.table.index)
+        for note in self.table.attrs.get("notes", ()):
+            if note.row > 1 and note.row not in rows:
+                continue  # e.g. a hidden row that was blank anyway
+            column = "" if note.column is None or note.column >= len(self.table.columns) \
+                else str(self.table.columns[note.column])
+            self.warnings.append(Problem(self.file, note.row, column, "", note.message))
 
     def _column(self, col: ColumnSpec) -> pd.Series:
         dtype = DTYPES.get(col.type, "str")
