@@ -6,13 +6,14 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from kumppanuus.i18n import t
-from ui import auth, context, data, login, present
+from ui import auth, context, data, login, nav, present
 
 present.read_url_once()  # ?esitys=1&lang=sv&kierros=…: a prepared link or a reload
 lang = context.chosen_lang()
 st.set_page_config(page_title=t("app_title", lang), page_icon="🗺️", layout="wide",
                    initial_sidebar_state=present.sidebar_state())
 
+nav.menu(nav.pages(lang, context.presenting()))  # first in the sidebar, as Streamlit's own
 try:
     with st.spinner(t("opening_db", lang)):
         data.store()  # creates and seeds the database on first run
@@ -24,21 +25,7 @@ st.session_state["_ctx"] = ctx
 present.styles(ctx.presentation)
 present.write_url(ctx.presentation, ctx.lang)
 
-pages = [
-    st.Page("pages/kartta.py", title=ctx.tr("page_map"), icon=":material/map:", url_path="kartta",
-            default=True),
-    st.Page("pages/poydat.py", title=ctx.tr("page_tables"), icon=":material/event:", url_path="poydat"),
-    st.Page("pages/yhteyshenkilot.py", title=ctx.tr("page_people"), icon=":material/groups:",
-            url_path="yhteyshenkilot"),
-    st.Page("pages/jarjestoystavallisyys.py", title=ctx.tr("page_scores"), icon=":material/thumb_up:",
-            url_path="jarjestoystavallisyys"),
-    st.Page("pages/foorumi.py", title=ctx.tr("page_forum"), icon=":material/co_present:",
-            url_path="foorumi"),
-]
-if not ctx.presentation:  # no editing or admin entry while presenting
-    pages.append(st.Page("pages/lataa.py", title=ctx.tr("page_upload"),
-                         icon=":material/upload_file:", url_path="lataa"))
-page = st.navigation(pages)
+page = nav.navigate(ctx.lang, ctx.presentation)
 if ctx.user and not ctx.presentation:
     st.sidebar.caption(ctx.tr("logged_in_as", user=ctx.user))
     st.sidebar.button(ctx.tr("logout"), on_click=auth.logout)

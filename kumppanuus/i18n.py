@@ -146,6 +146,16 @@ def municipality_names(municipalities, lang: str = DEFAULT_LANG) -> dict[str, st
     return dict(zip(municipalities["code"], names))
 
 
+def localised_municipalities(municipalities, lang: str = DEFAULT_LANG):
+    """The municipalities frame whose `name_fi` column holds the name to show in `lang`
+    (Alavo, Storå in Swedish; `name_sv` keeps the Swedish name): pages hand this frame to every
+    builder, so names follow the language everywhere without each builder asking."""
+    if lang != "sv":
+        return municipalities
+    return municipalities.assign(name_fi=municipalities["code"].map(
+        municipality_names(municipalities, lang)))
+
+
 def fmt_number(value, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
     """`1234.5` → `1 234,5` in Finnish; None/NaN → '–'."""
     if value is None or value != value:  # NaN check without numpy

@@ -243,6 +243,7 @@ def round_change_chart(frame: pd.DataFrame, labels: dict[int, str], *, example: 
 def feedback_frame(feedback: pd.DataFrame, question: str, lang: str = "fi") -> pd.DataFrame:
     """Chart rows: `scores.feedback_summary` plus a `12 (35 %)` label."""
     out = scores.feedback_summary(feedback, question)
+    out["option_label"] = [scores.option_label(o, lang) for o in out["option"]]
     out["label"] = [f"{fmt_number(c, lang)} ({fmt_percent(s, lang)})"
                     for c, s in zip(out["count"], out["share"])]
     return out
@@ -258,8 +259,8 @@ def feedback_chart(feedback_df: pd.DataFrame, question: str, example: bool, *,
     if subtitle:
         text = f"{text} – {subtitle}"
     base = alt.Chart(data).encode(
-        y=alt.Y("option:N", sort=data["option"].tolist(), title=None),
-        tooltip=[alt.Tooltip("option:N", title=t("feedback_option", lang)),
+        y=alt.Y("option_label:N", sort=data["option_label"].tolist(), title=None),
+        tooltip=[alt.Tooltip("option_label:N", title=t("feedback_option", lang)),
                  alt.Tooltip("label:N", title=t("feedback_count", lang))])
     bars = base.mark_bar(color=GROUP_COLOURS["participants"]).encode(
         x=alt.X("count:Q", title=t("feedback_count", lang), axis=alt.Axis(tickMinStep=1)))

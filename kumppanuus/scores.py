@@ -25,11 +25,15 @@ Conventions
 
 from __future__ import annotations
 
+import re
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+from kumppanuus.i18n import has, t
 
 GROUPS = ("participants", "managers")
 VALUE_COLUMNS = ("n", "score_sum", "pct_sum")
@@ -256,12 +260,27 @@ def round_changes(df: pd.DataFrame, min_n: int) -> pd.DataFrame:
     return out[columns]
 
 
-def criterion_labels(criteria: pd.DataFrame, width: int = 34) -> dict[int, str]:
+def criterion_text(no: int, text_fi: str, lang: str = "fi") -> str:
+    """A criterion in `lang`: the stored Finnish text (the data) in Finnish, the catalog's
+    translation (`criterion_<no>`) in Swedish and English."""
+    key = f"criterion_{int(no)}"
+    return text_fi if lang == "fi" or not has(key) else t(key, lang)
+
+
+def criterion_labels(criteria: pd.DataFrame, width: int = 34, lang: str = "fi") -> dict[int, str]:
     """`{1: '1. mahdollistaa asukkaiden\\naktiivisen osallistumisen', …}` wrapped for axes."""
     return {
-        int(no): "\n".join(textwrap.wrap(f"{int(no)}. {text}", width=width))
+        int(no): "\n".join(textwrap.wrap(f"{int(no)}. {criterion_text(no, text, lang)}",
+                                         width=width))
         for no, text in zip(criteria["no"], criteria["text_fi"])
     }
+
+
+def option_label(option: str, lang: str = "fi") -> str:
+    """A feedback answer in `lang` ('Erittäin hyvä' → 'Very good'); other answers as written."""
+    key = "feedback_option_" + re.sub(r"[^a-z]+", "_", unicodedata.normalize(
+        "NFKD", str(option).lower()).encode("ascii", "ignore").decode()).strip("_")
+    return t(key, lang) if has(key) else str(option)
 
 
 def municipality_order(matrix: pd.DataFrame, criterion: int | None = None,

@@ -140,8 +140,8 @@ min_n = small_group_threshold(c2)
 rnd = examples.example_round(ctx.round) if show_example and ctx.round else ctx.round
 all_scores = example_frame("scores") if show_example else data.frame("scores")
 feedback = example_frame("feedback") if show_example else data.frame("feedback")
-munis = data.reference("municipalities")
-labels = scores.criterion_labels(data.reference("criteria"))
+munis = data.municipalities(ctx.lang)
+labels = scores.criterion_labels(data.reference("criteria"), lang=ctx.lang)
 names = municipality_names(munis, ctx.lang)
 area_scores = in_area(all_scores, munis)
 shown = area_scores[area_scores["round"] == rnd] if rnd else area_scores

@@ -104,7 +104,7 @@ def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: 
 ctx = context.current()
 st.title(ctx.tr("page_map"))
 _static_assets()
-munis, parts = data.reference("municipalities"), data.reference("municipality_parts")
+munis, parts = data.municipalities(ctx.lang), data.reference("municipality_parts")
 leader_names = dict(zip(data.reference("leader_areas")["code"], data.reference("leader_areas")["name"]))
 tables = data.frame("tables")
 tables = tables if ctx.round is None else tables[tables["round"] == ctx.round]

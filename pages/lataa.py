@@ -30,7 +30,7 @@ with tab_upload:
     else:
         upload.choose_kind(state, ctx.lang)
         if state["kind"] == "menti":
-            upload.menti_form(state, data.reference("municipalities"), ctx.lang)
+            upload.menti_form(state, data.municipalities(ctx.lang), ctx.lang)
         if st.button(ctx.tr("upload_check"), type="primary"):
             upload.check(state, ctx.lang)
         if state.get("checked") is not None:

@@ -105,7 +105,7 @@ def detail_block(view, people, ctx: context.Context) -> None:
 
 ctx = context.current()
 st.title(ctx.tr("page_tables"))
-munis = data.reference("municipalities")
+munis = data.municipalities(ctx.lang)
 areas_df = data.reference("leader_areas")
 areas = dict(zip(areas_df["code"], areas_df["name"]))
 tables = metrics.filter_tables(data.frame("tables"), munis, rnd=ctx.round,

@@ -14,7 +14,7 @@ ROLES = ("liaison", "leader", "organiser", "other")  # section order; titles: ro
 
 ctx = context.current()
 st.title(ctx.tr("page_people"))
-munis = data.reference("municipalities")
+munis = data.municipalities(ctx.lang)
 contacts = data.frame("contacts")
 people = directory.build(contacts, munis, data.reference("leader_areas"), lang=ctx.lang)
 

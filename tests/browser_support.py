@@ -5,6 +5,7 @@ Import the fixtures into a test module: `from tests.browser_support import app_u
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -44,25 +45,26 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60.
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout:.0f} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Run `streamlit run app.py` on 127.0.0.1 with a throwaway database and geometry cache."""
-    tmp = tmp_path_factory.mktemp("browser-app")
-    port = free_port()
+@contextlib.contextmanager
+def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
+    """`streamlit run app.py` on a free 127.0.0.1 port with a throwaway database, geometry
+    cache, upload folder and one staff account, all under `tmp`; yields the URL."""
     from kumppanuus import auth
 
+    port = free_port()
     auth.add_user(tmp / "staff.toml", STAFF_USER, STAFF_PASSWORD)
     env = os.environ | {
         config.ENV_DATABASE_URL: f"sqlite:///{tmp / 'app.db'}",
         config.ENV_CACHE_DIR: str(tmp / "cache"),
         config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
         config.ENV_UPLOAD_DIR: str(tmp / "uploads"),
-    }
+    } | (extra_env or {})
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]
     log = (tmp / "server.log").open("wb")
-    process = subprocess.Popen(command, cwd=config.REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=config.REPO_ROOT, env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
@@ -77,8 +79,15 @@ def app_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One server per test session (per xdist worker), shared by the browser tests."""
+    with running_app(tmp_path_factory.mktemp("browser-app")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
+    if not CHROMIUM.exists():  # under CI=true conftest.py fails the run instead
         pytest.skip(f"{CHROMIUM} is not installed")
     from playwright.sync_api import sync_playwright
 

@@ -227,3 +227,45 @@ def test_finnish_stays_the_default():
     at.run()
     assert [x.value for x in at.title] == ["Kartta"]
     assert at.session_state["lang"] == "fi"
+
+
+# -- words that follow the language -----------------------------------------------------------
+
+def test_the_criteria_are_translated_and_the_finnish_text_stays_the_data(store):
+    from kumppanuus import scores
+
+    criteria = store.reference("criteria")
+    fi, sv, en = (scores.criterion_labels(criteria, width=200, lang=lang) for lang in LANGUAGES)
+    assert fi[1] == "1. " + criteria.loc[criteria["no"] == 1, "text_fi"].iloc[0]
+    assert sv[5] == "5. betalar föreningsbidrag" and en[5] == "5. pays grants to NGOs"
+    assert len(set(sv.values())) == len(set(en.values())) == 7
+
+
+def test_feedback_answers_follow_the_language_and_unknown_answers_stay_as_written():
+    from kumppanuus import scores, score_charts
+
+    rows = pd.DataFrame({"question": ["content", "content"], "option": ["Erittäin hyvä", "Jees"],
+                         "count": [3, 1], "is_example": [False, False]})
+    shown = score_charts.feedback_frame(rows, "content", "en")
+    assert {"Very good", "Good", "Fair", "Poor", "Jees"} == set(shown["option_label"])
+    assert scores.option_label("Tuttavan tai työn kautta", "sv") == "Via bekanta eller arbetet"
+
+
+def test_municipality_names_are_swedish_on_every_page_in_swedish():
+    at = open_page("poydat", "sv")
+    shown = " ".join(str(e.value) for e in at.sidebar.selectbox) + repr(
+        [o for s in at.sidebar.selectbox for o in s.options])
+    assert "Alavo" in shown and "Storå" in shown and "Alavus" not in shown
+    at = open_page("yhteyshenkilot", "sv")
+    names = " ".join(" ".join(map(str, d.value.astype(str).values.ravel())) for d in at.dataframe)
+    assert "Alavo" in names and "Alavus" not in names
+
+
+def test_the_language_comes_from_the_url_and_is_written_back_to_it():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "sv"
+    at.run()
+    assert [x.value for x in at.title] == ["Karta"]
+    at.sidebar.selectbox(key="lang").set_value("en").run()
+    assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
+    assert [x.value for x in at.title] == ["Map"]

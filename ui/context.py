@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kumppanuus import config, examples, privacy
+from kumppanuus import examples, privacy
 from kumppanuus.i18n import DEFAULT_LANG, LANGUAGES, headers, municipality_names, t
-from ui import auth, data
+from ui import auth, data, nav
 
 ALL = "__all__"
 #: One label in every language, so it stays the same (and findable) whatever is chosen.
@@ -106,7 +106,7 @@ def sidebar() -> Context:
     areas = data.reference("leader_areas")
     area = _choice(t("leader_area", lang),
                    {ALL: t("all", lang)} | dict(zip(areas["code"], areas["name"])), "flt_area")
-    munis = data.reference("municipalities")
+    munis = data.municipalities(lang)
     if area:
         munis = munis[munis["leader_area"] == area]
     muni = _choice(t("municipality", lang),
@@ -114,30 +114,18 @@ def sidebar() -> Context:
     return Context(lang, presentation, auth.current_user(), rnd, area, muni)
 
 
+def presenting() -> bool:
+    """Presentation mode as chosen so far (before the sidebar is drawn this run)."""
+    return bool(st.session_state.get("presentation"))
+
+
 def current() -> Context:
-    """The context app.py computed for this run (pages call this).
-
-    A Streamlit server (and AppTest) treats a `pages/` folder as a v1 multipage app until a
-    session has run `st.navigation`, so the first deep link (e.g. /lataa) would run the page
-    *without* app.py: no page config, no login gate, file names in the menu. Streamlit keeps that
-    switch in `PagesManager.uses_pages_directory`; when a page finds it still on, it turns it off
-    and runs app.py in its place within the same run (a rerun would lose a button click), so the
-    request goes through app.py's navigation to the same page.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        _run_app_instead()
+    """The context app.py computed for this run (pages call this). A page run without app.py
+    (the first request after a server start, see ui/nav.py) reruns through app.py instead."""
+    if nav.in_v1_run():
+        nav.run_app_instead()
     ctx = st.session_state.get("_ctx")
     return ctx if ctx is not None else sidebar()
-
-
-def _run_app_instead() -> None:
-    app_path = config.REPO_ROOT / "app.py"
-    code = compile(app_path.read_text(encoding="utf-8"), str(app_path), "exec")
-    exec(code, {"__name__": "__main__", "__file__": str(app_path)})  # noqa: S102
-    st.stop()
 
 
 def filter_to_municipality(code: str) -> None:

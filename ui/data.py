@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kumppanuus import config
+from kumppanuus.i18n import localised_municipalities
 from kumppanuus.store import Store
 
 
@@ -56,3 +57,8 @@ def frame(kind: str) -> pd.DataFrame:
 def reference(name: str) -> pd.DataFrame:
     """Reference facts (municipalities, leader_areas, municipality_parts, criteria, rounds)."""
     return _reference(config.database_url(), name)
+
+
+def municipalities(lang: str) -> pd.DataFrame:
+    """Reference municipalities with names in `lang` (`i18n.localised_municipalities`)."""
+    return localised_municipalities(reference("municipalities"), lang)
