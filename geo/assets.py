@@ -11,6 +11,7 @@ kept because folium's popups and `keep_in_front` use `$`.
 from __future__ import annotations
 
 import re
+import os
 import shutil
 from pathlib import Path
 
@@ -56,7 +57,11 @@ def ensure_static_assets(static_dir: Path) -> Path:
         target = vendor / relative
         if not _is_current(source, target):
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            # copy beside, then rename: a second server (or test worker) copying at the same
+            # moment never serves a half-written file
+            partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)
     return vendor
 
 

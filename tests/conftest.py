@@ -1,4 +1,14 @@
-"""Shared fixtures: every test gets its own SQLite database and upload folder."""
+"""Shared fixtures: every test gets its own SQLite database and upload folder.
+
+Also two rules for the whole run:
+- Parallel by default: with pytest-xdist installed, `python3 -m pytest` runs on every core
+  (`-n auto`); `-n 0` or `-p no:xdist` runs in one process. (Set here rather than in
+  pyproject's addopts, so that `-p no:xdist` still works.) Every fixture is per worker: each
+  test has its own tmp_path database, upload folder and cache; each worker its own server on a
+  free port.
+- Under `CI=true` nothing skips: a test that would skip because a prerequisite is missing
+  (Chromium, ../shared, PostgreSQL, HAProxy) fails the run instead, saying what is missing.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +18,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").strip().lower() == "true"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    """`-n auto` unless the command line chose (`-n N`) or xdist is switched off."""
+    if config.pluginmanager.hasplugin("xdist") and getattr(
+            config.option, "numprocesses", 0) is None and not os.environ.get("PYTEST_XDIST_WORKER"):
+        config.option.numprocesses = "auto"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skip is a failure: CI must never pass by not running a test."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI=true: a prerequisite is missing, so this test would skip: {reason}"
 
 # Browser fixtures are registered once here: one Streamlit server and one Chromium per session.
 from tests.browser_support import app_url, browser, browser_page  # noqa: E402,F401

@@ -49,10 +49,13 @@ def primed(store):
 
 
 def import_like_the_cli(kind: str, data: bytes, file_name: str) -> pipeline.Checked:
-    """What `python -m kumppanuus import KIND FILE` does: check, write only a file without
-    problems (here a write would be the bug the snapshot catches)."""
+    """Check, then hand the file to the real write path, problems or not: `pipeline.write` must
+    refuse a file with problems itself (a write would be the bug the snapshot catches)."""
     checked = pipeline.check_bytes(kind, data, file_name, Store())
-    if not checked.problems:
+    if checked.problems:
+        with pytest.raises(ValueError):
+            pipeline.write(Store(), checked, user="cli")
+    else:
         pipeline.write(Store(), checked, user="cli")
     return checked
 

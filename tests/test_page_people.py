@@ -30,17 +30,26 @@ def people_page(*, user: str | None = None, presentation: bool = False) -> AppTe
     return at
 
 
+TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "text", "code", "info",
+                 "warning", "error", "success", "exception", "latex", "json")
+WIDGETS = ("button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "text_input",
+           "text_area", "number_input", "date_input", "slider", "select_slider")
+
+
 def everything_shown(at: AppTest) -> str:
-    """The text of every element in the tree: its protobuf (labels, bodies, widget values,
-    the Arrow bytes of tables) plus every cell of every dataframe."""
+    """What a user can read on the page: every text element, every widget's label, options,
+    value, placeholder and help, every metric, every cell and header of every table. Never
+    internal ids (they carry the clone's path and random digits)."""
     parts = []
-    for node in at._tree:
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            parts.append(str(proto))
-            data = getattr(proto, "data", b"")
-            if isinstance(data, bytes):
-                parts.append(data.decode("utf-8", errors="ignore"))
+    for kind in TEXT_ELEMENTS:
+        parts += [str(e.value) for e in getattr(at, kind)]
+    for kind in WIDGETS:
+        for w in getattr(at, kind):
+            parts += [str(getattr(w, a, "") or "") for a in ("label", "value", "placeholder",
+                                                            "help")]
+            parts += [str(o) for o in (getattr(w, "options", None) or [])]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [b.proto.label for b in at.get("download_button")]
     for frame in at.dataframe:
         parts.append(frame.value.astype(str).to_csv())
     return "\n".join(parts)
@@ -55,6 +64,7 @@ def test_a_viewer_never_sees_a_phone_number_or_email_address():
     text = everything_shown(at)
     assert "Teija Matalamäki" in text  # the directory is there…
     assert contact_details_in(text) == []  # …without anyone's contact details
+    assert str(ROOT) not in text, "what a user sees, never ids that carry the clone path"
 
 
 @pytest.mark.parametrize("presentation", [False, True])
