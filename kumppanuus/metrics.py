@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kumppanuus.schema import kind_spec
 from kumppanuus.values import text_of
 
 REGISTRATION_COLUMNS = {
@@ -183,15 +184,14 @@ def feedback_of(feedback: pd.DataFrame, tables: pd.DataFrame) -> pd.DataFrame:
     return feedback.merge(keys, on=["round", "table_no"]).reset_index(drop=True)
 
 
+_TABLE_HEADERS = {c.name: c.header_fi for c in kind_spec("tables").columns}
 ATTENDANCE_HEADERS = {
-    "round": "kierros", "table_no": "nro", "date": "päivämäärä", "name": "nimi",
-    "municipality_names": "kunnat", "leader_area_name": "Leader-alue",
-    "participants": "osallistujia", "population": "asukkaita_2020",
-    "per_1000": "osallistujia_per_1000_asukasta", "online_peak": "enimmillään_verkossa",
-    "onsite": "paikan_päällä",
-    "registered_local_orgs": "ilmoittautuneet_paikalliset_järjestöt",
-    "registered_regional_orgs": "ilmoittautuneet_laajemmat_toimijat",
-    "registered_officials": "ilmoittautuneet_viranhaltijat",
+    **{c: _TABLE_HEADERS[c] for c in ("round", "table_no", "date", "name")},
+    "municipality_names": _TABLE_HEADERS["municipalities"], "leader_area_name": "Leader-alue",
+    "participants": _TABLE_HEADERS["participants"], "population": "asukkaita_2020",
+    "per_1000": "osallistujia_per_1000_asukasta",
+    **{c: _TABLE_HEADERS[c] for c in ("online_peak", "onsite", "registered_local_orgs",
+                                      "registered_regional_orgs", "registered_officials")},
 }
 
 

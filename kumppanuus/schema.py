@@ -17,7 +17,9 @@ from typing import Mapping
 
 import pandas as pd
 import pandera.pandas as pa
+import sqlalchemy as sa
 from pandera.typing import Series
+from sqlalchemy.types import TypeEngine
 
 from kumppanuus.errors import UnknownKind
 
@@ -83,6 +85,13 @@ class ColumnSpec:
     minimum: int | None = None
     choices: Mapping[str, str] = field(default_factory=dict)
     shown_choices: str = ""
+    sql: TypeEngine | None = None  # how it is stored; None: not stored as such (scores' mean)
+    not_null: bool = False  # stored NOT NULL
+    stored_default: object = None  # what the store writes for a row without a value
+
+    @property
+    def stored(self) -> bool:
+        return self.sql is not None
 
     @property
     def expected(self) -> str:
@@ -139,15 +148,39 @@ GROUP_CHOICES = _choices({"participants": ("osallistujat", "osallistuja"),
 QUESTION_CHOICES = _choices({"content": ("sisältö",), "heard_via": ("mistä kuulit",)})
 
 
-def _enum(name, header, choices, shown, default=None, required=False) -> ColumnSpec:
-    return ColumnSpec(name, header, "enum", required, default, choices=choices, shown_choices=shown)
+# ------------------------------------------------- the one declaration of each kind's columns
+# Each kind is one pandera model. A column's Field carries, besides its type and range checks,
+# the Finnish header, the cell type ingest parses, whether it is required, its default and the
+# SQL type it is stored as (None: not stored as such). `KINDS` below, the ORM tables
+# (kumppanuus.store.db), the store's key/value/export columns (kumppanuus.store.kinds), the seed
+# loader and the templates all read it from here.
+def column(header: str, type_: str = "text", *, sql: TypeEngine | None, required: bool = False,
+           default: object = None, minimum: int | None = None,
+           choices: Mapping[str, str] | None = None, shown: str = "", not_null: bool = False,
+           stored_default: object = None, **checks):
+    """A pandera Field for one canonical column; see the comment above.
+
+    `not_null`: stored NOT NULL although a file may leave it empty (the store fills it).
+    Required, defaulted and key columns are always NOT NULL. `stored_default`: what the store
+    writes when a row has no value (default: `default`)."""
+    if minimum is not None:
+        checks.setdefault("ge", minimum)
+    if type_ == "enum":
+        checks.setdefault("isin", list(dict.fromkeys(choices.values())))
+    meta = {"header": header, "type": type_, "required": required, "default": default,
+            "minimum": minimum, "choices": dict(choices or {}), "shown": shown, "sql": sql,
+            "not_null": not_null,
+            "stored_default": default if stored_default is None else stored_default}
+    return pa.Field(nullable=True, metadata={"kumppanuus": meta}, **checks)
 
 
-def _int(name, header, required=False, minimum=None) -> ColumnSpec:
-    return ColumnSpec(name, header, "int", required, minimum=minimum)
+ROUND = sa.String(100)
+NAME = sa.String(200)
+CODE = sa.String(3)
+ENUM = sa.String(16)
+INT = sa.Integer()
 
 
-# ---------------------------------------------------------------- pandera models (type + range)
 class _Base(pa.DataFrameModel):
     class Config:
         strict = False
@@ -155,62 +188,86 @@ class _Base(pa.DataFrameModel):
 
 
 class TablesModel(_Base):
-    round: Series[str] = pa.Field(nullable=True)
-    table_no: Series[pd.Int64Dtype] = pa.Field(ge=1, nullable=True)
-    date: Series[pa.DateTime] = pa.Field(nullable=True)
-    name: Series[str] = pa.Field(nullable=True)
-    municipalities: Series[str] = pa.Field(str_matches=r"^\d{3}(,\d{3})*$", nullable=True)
-    participants: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    online_peak: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    onsite: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    registered_local_orgs: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    registered_regional_orgs: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    registered_officials: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    format: Series[str] = pa.Field(isin=["online", "hybrid", "onsite"], nullable=True)
-    memo_url: Series[str] = pa.Field(str_matches=r"^https?://\S+$", nullable=True)
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True, minimum=1)
+    date: Series[pa.DateTime] = column("päivämäärä", "date", sql=sa.Date(), required=True)
+    name: Series[str] = column("nimi", sql=NAME, required=True)
+    municipalities: Series[str] = column("kunnat", "municipalities", sql=sa.Text(),
+                                         required=True, str_matches=r"^\d{3}(,\d{3})*$")
+    participants: Series[pd.Int64Dtype] = column("osallistujia", "int", sql=INT, required=True,
+                                                 minimum=0)
+    online_peak: Series[pd.Int64Dtype] = column("enimmillään_verkossa", "int", sql=INT,
+                                                minimum=0)
+    onsite: Series[pd.Int64Dtype] = column("paikan_päällä", "int", sql=INT, minimum=0)
+    registered_local_orgs: Series[pd.Int64Dtype] = column(
+        "ilmoittautuneet_paikalliset_järjestöt", "int", sql=INT, minimum=0)
+    registered_regional_orgs: Series[pd.Int64Dtype] = column(
+        "ilmoittautuneet_laajemmat_toimijat", "int", sql=INT, minimum=0)
+    registered_officials: Series[pd.Int64Dtype] = column(
+        "ilmoittautuneet_viranhaltijat", "int", sql=INT, minimum=0)
+    format: Series[str] = column("muoto", "enum", sql=ENUM, choices=FORMAT_CHOICES,
+                                 default="online", shown="verkko, hybridi, paikan päällä "
+                                 "(online, hybrid, onsite)")
+    memo_url: Series[str] = column("muistio", "url", sql=sa.Text(),
+                                   str_matches=r"^https?://\S+$")
 
 
 class ContactsModel(_Base):
-    municipality: Series[str] = pa.Field(str_matches=r"^\d{3}$", nullable=True)
-    name: Series[str] = pa.Field(nullable=True)
-    role: Series[str] = pa.Field(isin=["liaison", "leader", "organiser", "other"], nullable=True)
-    organisation: Series[str] = pa.Field(nullable=True)
-    email: Series[str] = pa.Field(str_matches=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", nullable=True)
-    phone: Series[str] = pa.Field(str_matches=r"^\+?[\d\s()\-/]{5,}$", nullable=True)
-    status: Series[str] = pa.Field(isin=["active", "changing", "former"], nullable=True)
-    note: Series[str] = pa.Field(nullable=True)
+    municipality: Series[str] = column("kunta", "municipality", sql=CODE, required=True,
+                                       str_matches=r"^\d{3}$")
+    name: Series[str] = column("nimi", sql=NAME, required=True)
+    role: Series[str] = column("rooli", "enum", sql=ENUM, choices=ROLE_CHOICES,
+                               default="liaison", shown="järjestöyhdyshenkilö, "
+                               "Leader-kyläkehittäjä, järjestäjä, muu (liaison, leader, "
+                               "organiser, other)")
+    organisation: Series[str] = column("organisaatio", sql=sa.Text())
+    email: Series[str] = column("sähköposti", "email", sql=sa.String(200),
+                                str_matches=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: Series[str] = column("puhelin", "phone", sql=sa.String(64),
+                                str_matches=r"^\+?[\d\s()\-/]{5,}$")
+    status: Series[str] = column("tila", "enum", sql=ENUM, choices=STATUS_CHOICES,
+                                 default="active", shown="aktiivinen, vaihtumassa, entinen "
+                                 "(active, changing, former)")
+    note: Series[str] = column("huomio", sql=sa.Text())
 
 
 class SpeakersModel(_Base):
-    round: Series[str] = pa.Field(nullable=True)
-    table_no: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    name: Series[str] = pa.Field(nullable=True)
-    title: Series[str] = pa.Field(nullable=True)
-    organisation: Series[str] = pa.Field(nullable=True)
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True)
+    name: Series[str] = column("nimi", sql=NAME, required=True)
+    title: Series[str] = column("tehtävä", sql=sa.Text())
+    organisation: Series[str] = column("organisaatio", sql=sa.Text())
 
 
 class FeedbackModel(_Base):
-    round: Series[str] = pa.Field(nullable=True)
-    table_no: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    question: Series[str] = pa.Field(nullable=True)
-    option: Series[str] = pa.Field(nullable=True)
-    count: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True)
+    question: Series[str] = column("kysymys", "open_enum", sql=NAME, required=True,
+                                   choices=QUESTION_CHOICES)
+    option: Series[str] = column("vastaus", sql=NAME, required=True)
+    count: Series[pd.Int64Dtype] = column("lukumäärä", "int", sql=INT, required=True, minimum=0)
 
 
 class ScoresModel(_Base):
-    round: Series[str] = pa.Field(nullable=True)
-    source: Series[str] = pa.Field(nullable=True)
-    date: Series[pa.DateTime] = pa.Field(nullable=True)
-    municipality: Series[str] = pa.Field(str_matches=r"^\d{3}$", nullable=True)
-    respondent_group: Series[str] = pa.Field(isin=["participants", "managers"], nullable=True)
-    criterion: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": 1, "max_value": 7},
-                                                nullable=True)
-    score: Series[float] = pa.Field(nullable=True)
-    mean: Series[float] = pa.Field(nullable=True)
-    n: Series[pd.Int64Dtype] = pa.Field(ge=1, nullable=True)
-    scale_min: Series[float] = pa.Field(nullable=True)
-    scale_max: Series[float] = pa.Field(nullable=True)
-    respondent: Series[str] = pa.Field(nullable=True)
+    """A file row carries `score` (one rating) or `mean` + `n`; the store keeps `score_sum` + `n`
+    instead (kumppanuus.store.kinds.scores_to_db), so `score` and `mean` are not stored."""
+
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    source: Series[str] = column("lähde", sql=NAME, required=True)
+    date: Series[pa.DateTime] = column("päivämäärä", "date", sql=sa.Date(), required=True)
+    municipality: Series[str] = column("kunta", "municipality", sql=CODE, required=True,
+                                       str_matches=r"^\d{3}$")
+    respondent_group: Series[str] = column(
+        "vastaajaryhmä", "enum", sql=ENUM, required=True, choices=GROUP_CHOICES,
+        shown="osallistujat, kuntajohtajat (participants, managers)")
+    criterion: Series[pd.Int64Dtype] = column("kriteeri", "criterion", sql=INT, required=True,
+                                              in_range={"min_value": 1, "max_value": 7})
+    score: Series[float] = column("arvo", "number", sql=None)
+    mean: Series[float] = column("keskiarvo", "number", sql=None)
+    n: Series[pd.Int64Dtype] = column("vastaajia", "int", sql=INT, minimum=1, not_null=True)
+    scale_min: Series[float] = column("asteikko_min", "number", sql=sa.Float(), default=1.0)
+    scale_max: Series[float] = column("asteikko_max", "number", sql=sa.Float(), default=5.0)
+    respondent: Series[str] = column("vastaaja", sql=sa.String(100), stored_default="")
 
     @pa.dataframe_check
     def score_or_mean_given(cls, df: pd.DataFrame) -> Series[bool]:
@@ -257,66 +314,30 @@ ROW_CHECKS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "mean_in_scale": ("mean", "odotettiin keskiarvoa väliltä {scale_min:g}–{scale_max:g}"),
 })
 
-_T = "text"
+
+def _kind(name: str, title_fi: str, model: type[pa.DataFrameModel],
+          key: tuple[str, ...]) -> KindSpec:
+    """A KindSpec read off `model`: its columns in declaration order with their metadata."""
+    columns = tuple(
+        ColumnSpec(col_name, meta["header"], meta["type"], meta["required"], meta["default"],
+                   meta["minimum"], MappingProxyType(meta["choices"]), meta["shown"], meta["sql"],
+                   meta["not_null"] or meta["required"] or meta["default"] is not None
+                   or col_name in key, meta["stored_default"])
+        for col_name, meta in ((n, c.metadata["kumppanuus"])
+                               for n, c in model.to_schema().columns.items()))
+    return KindSpec(name, title_fi, columns, key, model)
+
+
 KINDS: Mapping[str, KindSpec] = MappingProxyType({
-    "tables": KindSpec("tables", "kumppanuuspöydät", (
-        ColumnSpec("round", "kierros", _T, True),
-        _int("table_no", "nro", True, minimum=1),
-        ColumnSpec("date", "päivämäärä", "date", True),
-        ColumnSpec("name", "nimi", _T, True),
-        ColumnSpec("municipalities", "kunnat", "municipalities", True),
-        _int("participants", "osallistujia", True, minimum=0),
-        _int("online_peak", "enimmillään_verkossa", minimum=0),
-        _int("onsite", "paikan_päällä", minimum=0),
-        _int("registered_local_orgs", "ilmoittautuneet_paikalliset_järjestöt", minimum=0),
-        _int("registered_regional_orgs", "ilmoittautuneet_laajemmat_toimijat", minimum=0),
-        _int("registered_officials", "ilmoittautuneet_viranhaltijat", minimum=0),
-        _enum("format", "muoto", FORMAT_CHOICES, "verkko, hybridi, paikan päällä "
-              "(online, hybrid, onsite)", default="online"),
-        ColumnSpec("memo_url", "muistio", "url"),
-    ), ("round", "table_no"), TablesModel),
-    "contacts": KindSpec("contacts", "yhteyshenkilöt", (
-        ColumnSpec("municipality", "kunta", "municipality", True),
-        ColumnSpec("name", "nimi", _T, True),
-        _enum("role", "rooli", ROLE_CHOICES, "järjestöyhdyshenkilö, Leader-kyläkehittäjä, "
-              "järjestäjä, muu (liaison, leader, organiser, other)", default="liaison"),
-        ColumnSpec("organisation", "organisaatio", _T),
-        ColumnSpec("email", "sähköposti", "email"),
-        ColumnSpec("phone", "puhelin", "phone"),
-        _enum("status", "tila", STATUS_CHOICES, "aktiivinen, vaihtumassa, entinen "
-              "(active, changing, former)", default="active"),
-        ColumnSpec("note", "huomio", _T),
-    ), ("municipality", "name", "role"), ContactsModel),
-    "speakers": KindSpec("speakers", "alustajat", (
-        ColumnSpec("round", "kierros", _T, True),
-        _int("table_no", "nro", True),
-        ColumnSpec("name", "nimi", _T, True),
-        ColumnSpec("title", "tehtävä", _T),
-        ColumnSpec("organisation", "organisaatio", _T),
-    ), ("round", "table_no", "name"), SpeakersModel),
-    "scores": KindSpec("scores", "järjestöystävällisyys", (
-        ColumnSpec("round", "kierros", _T, True),
-        ColumnSpec("source", "lähde", _T, True),
-        ColumnSpec("date", "päivämäärä", "date", True),
-        ColumnSpec("municipality", "kunta", "municipality", True),
-        _enum("respondent_group", "vastaajaryhmä", GROUP_CHOICES, "osallistujat, kuntajohtajat "
-              "(participants, managers)", required=True),
-        ColumnSpec("criterion", "kriteeri", "criterion", True),
-        ColumnSpec("score", "arvo", "number"),
-        ColumnSpec("mean", "keskiarvo", "number"),
-        _int("n", "vastaajia", minimum=1),
-        ColumnSpec("scale_min", "asteikko_min", "number", default=1.0),
-        ColumnSpec("scale_max", "asteikko_max", "number", default=5.0),
-        ColumnSpec("respondent", "vastaaja", _T),
-    ), ("round", "source", "municipality", "respondent_group", "criterion", "respondent"),
-        ScoresModel),
-    "feedback": KindSpec("feedback", "palaute", (
-        ColumnSpec("round", "kierros", _T, True),
-        _int("table_no", "nro", True),
-        ColumnSpec("question", "kysymys", "open_enum", True, choices=QUESTION_CHOICES),
-        ColumnSpec("option", "vastaus", _T, True),
-        _int("count", "lukumäärä", True, minimum=0),
-    ), ("round", "table_no", "question", "option"), FeedbackModel),
+    "tables": _kind("tables", "kumppanuuspöydät", TablesModel, ("round", "table_no")),
+    "contacts": _kind("contacts", "yhteyshenkilöt", ContactsModel,
+                      ("municipality", "name", "role")),
+    "speakers": _kind("speakers", "alustajat", SpeakersModel, ("round", "table_no", "name")),
+    "scores": _kind("scores", "järjestöystävällisyys", ScoresModel,
+                    ("round", "source", "municipality", "respondent_group", "criterion",
+                     "respondent")),
+    "feedback": _kind("feedback", "palaute", FeedbackModel,
+                      ("round", "table_no", "question", "option")),
 })
 
 #: Kinds a user can upload: the table kinds plus `menti` (a Mentimeter export → scores rows).

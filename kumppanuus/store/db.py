@@ -2,8 +2,8 @@
 
 Reference tables (Leader areas, municipalities, criteria, rounds) hold the facts the app ships.
 Data tables (`partnership_tables`, `contacts`, `speakers`, `scores`, `feedback`) hold what the
-importable kinds of shared/spec/data-formats.md describe; each has the spec's key columns as a
-unique constraint. `imports` and `import_changes` are the audit trail that makes undo exact.
+importable kinds of shared/spec/data-formats.md describe; their columns and key come from the
+kind's pandera model in `kumppanuus.schema` (the one declaration), the key as a unique constraint. `imports` and `import_changes` are the audit trail that makes undo exact.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from functools import lru_cache
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     create_engine,
@@ -27,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kumppanuus import schema
 
 
 class Base(DeclarativeBase):
@@ -92,89 +96,42 @@ class Round(Base):
     description: Mapped[str | None] = mapped_column(Text)
 
 
+def _kind_table(name: str, kind: str, *stored_only: Column) -> Table:
+    """The table of an importable kind: id, the import that wrote the row (None: seed), the
+    kind's stored columns as its pandera model declares them (kumppanuus.schema), any columns
+    only the stored form has, and the kind's key as a unique constraint."""
+    spec = schema.kind_spec(kind)
+    columns = [Column(c.name, c.sql, nullable=not c.not_null, default=c.stored_default)
+               for c in spec.columns if c.stored]
+    return Table(name, Base.metadata,
+                 Column("id", Integer, primary_key=True),
+                 Column("import_id", Integer, index=True),
+                 *columns, *stored_only, UniqueConstraint(*spec.key))
+
+
 class PartnershipTable(Base):
-    __tablename__ = "partnership_tables"
-    __table_args__ = (UniqueConstraint("round", "table_no"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
-    round: Mapped[str] = mapped_column(String(100))
-    table_no: Mapped[int] = mapped_column(Integer)
-    date: Mapped[dt.date] = mapped_column(Date)
-    name: Mapped[str] = mapped_column(String(200))
-    municipalities: Mapped[str] = mapped_column(Text)  # comma-joined 3-digit codes, file order
-    participants: Mapped[int] = mapped_column(Integer)
-    online_peak: Mapped[int | None] = mapped_column(Integer)
-    onsite: Mapped[int | None] = mapped_column(Integer)
-    registered_local_orgs: Mapped[int | None] = mapped_column(Integer)
-    registered_regional_orgs: Mapped[int | None] = mapped_column(Integer)
-    registered_officials: Mapped[int | None] = mapped_column(Integer)
-    format: Mapped[str] = mapped_column(String(16), default="online")
-    memo_url: Mapped[str | None] = mapped_column(Text)
+    __table__ = _kind_table("partnership_tables", "tables")
 
 
 class Contact(Base):
-    __tablename__ = "contacts"
-    __table_args__ = (UniqueConstraint("municipality", "name", "role"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
-    municipality: Mapped[str] = mapped_column(String(3))
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(16), default="liaison")
-    organisation: Mapped[str | None] = mapped_column(Text)
-    email: Mapped[str | None] = mapped_column(String(200))
-    phone: Mapped[str | None] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16), default="active")
-    note: Mapped[str | None] = mapped_column(Text)
+    __table__ = _kind_table("contacts", "contacts")
 
 
 class Speaker(Base):
-    __tablename__ = "speakers"
-    __table_args__ = (UniqueConstraint("round", "table_no", "name"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
-    round: Mapped[str] = mapped_column(String(100))
-    table_no: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(200))
-    title: Mapped[str | None] = mapped_column(Text)
-    organisation: Mapped[str | None] = mapped_column(Text)
+    __table__ = _kind_table("speakers", "speakers")
 
 
 class Score(Base):
     """One rating (n = 1) or an aggregate; stored as sum and count so both combine exactly."""
 
-    __tablename__ = "scores"
-    __table_args__ = (
-        UniqueConstraint(
-            "round", "source", "municipality", "respondent_group", "criterion", "respondent"
-        ),
-    )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
-    round: Mapped[str] = mapped_column(String(100))
-    source: Mapped[str] = mapped_column(String(200))
-    date: Mapped[dt.date] = mapped_column(Date)
-    municipality: Mapped[str] = mapped_column(String(3))
-    respondent_group: Mapped[str] = mapped_column(String(16))
-    criterion: Mapped[int] = mapped_column(Integer)
-    respondent: Mapped[str] = mapped_column(String(100), default="")  # '' for aggregates
-    score_sum: Mapped[float] = mapped_column(Float)
-    n: Mapped[int] = mapped_column(Integer)
-    scale_min: Mapped[float] = mapped_column(Float, default=1)
-    scale_max: Mapped[float] = mapped_column(Float, default=5)
-    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table__ = _kind_table("scores", "scores",
+                            Column("score_sum", Float, nullable=False),
+                            Column("is_example", Boolean, nullable=False, default=False))
 
 
 class Feedback(Base):
-    __tablename__ = "feedback"
-    __table_args__ = (UniqueConstraint("round", "table_no", "question", "option"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: seed
-    round: Mapped[str] = mapped_column(String(100))
-    table_no: Mapped[int] = mapped_column(Integer)
-    question: Mapped[str] = mapped_column(String(200))
-    option: Mapped[str] = mapped_column(String(200))
-    count: Mapped[int] = mapped_column(Integer)
-    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table__ = _kind_table("feedback", "feedback",
+                            Column("is_example", Boolean, nullable=False, default=False))
 
 
 class Import(Base):

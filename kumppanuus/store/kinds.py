@@ -28,47 +28,21 @@ class KindSpec:
         return self.key + self.values
 
 
+def _kind(name: str, model: type) -> KindSpec:
+    """Key, value and export columns of a kind, read off its pandera model (the key and the
+    file's columns) and its table (what is stored, kumppanuus.store.db)."""
+    spec = schema.kind_spec(name)
+    stored = [c.name for c in model.__table__.columns if c.name not in ("id", "import_id")]
+    return KindSpec(name, model, spec.key, tuple(c for c in stored if c not in spec.key),
+                    tuple(spec.names))
+
+
 KINDS: dict[str, KindSpec] = {
-    "tables": KindSpec(
-        "tables",
-        db.PartnershipTable,
-        schema.kind_spec("tables").key,  # one key, declared with the upload schema
-        ("date", "name", "municipalities", "participants", "online_peak", "onsite",
-         "registered_local_orgs", "registered_regional_orgs", "registered_officials",
-         "format", "memo_url"),
-        ("round", "table_no", "date", "name", "municipalities", "participants", "online_peak",
-         "onsite", "registered_local_orgs", "registered_regional_orgs", "registered_officials",
-         "format", "memo_url"),
-    ),
-    "contacts": KindSpec(
-        "contacts",
-        db.Contact,
-        schema.kind_spec("contacts").key,  # one key, declared with the upload schema
-        ("organisation", "email", "phone", "status", "note"),
-        ("municipality", "name", "role", "organisation", "email", "phone", "status", "note"),
-    ),
-    "speakers": KindSpec(
-        "speakers",
-        db.Speaker,
-        schema.kind_spec("speakers").key,  # one key, declared with the upload schema
-        ("title", "organisation"),
-        ("round", "table_no", "name", "title", "organisation"),
-    ),
-    "scores": KindSpec(
-        "scores",
-        db.Score,
-        schema.kind_spec("scores").key,  # one key, declared with the upload schema
-        ("date", "score_sum", "n", "scale_min", "scale_max", "is_example"),
-        ("round", "source", "date", "municipality", "respondent_group", "criterion", "score",
-         "mean", "n", "scale_min", "scale_max", "respondent"),
-    ),
-    "feedback": KindSpec(
-        "feedback",
-        db.Feedback,
-        schema.kind_spec("feedback").key,  # one key, declared with the upload schema
-        ("count", "is_example"),
-        ("round", "table_no", "question", "option", "count"),
-    ),
+    "tables": _kind("tables", db.PartnershipTable),
+    "contacts": _kind("contacts", db.Contact),
+    "speakers": _kind("speakers", db.Speaker),
+    "scores": _kind("scores", db.Score),
+    "feedback": _kind("feedback", db.Feedback),
 }
 
 PERSONAL_COLUMNS = ("email", "phone")

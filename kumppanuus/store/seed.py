@@ -12,14 +12,16 @@ import pandas as pd
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from kumppanuus import config
+from kumppanuus import config, schema
 from kumppanuus.store import db
 
-INT_COLUMNS = {
-    "tables": ["table_no", "participants", "online_peak", "onsite", "registered_local_orgs",
-               "registered_regional_orgs", "registered_officials"],
-    "speakers": ["table_no"],
-}
+
+
+def _typed(kind: str) -> dict[str, list[str]]:
+    """`_records` conversions for a kind's seed file, from its declaration in kumppanuus.schema."""
+    columns = schema.kind_spec(kind).columns
+    return {"ints": [c.name for c in columns if c.type == "int"],
+            "dates": [c.name for c in columns if c.type == "date"]}
 
 
 def read_seed(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -75,7 +77,6 @@ def load_into(session: Session, data_dir: Path | None = None) -> None:
     criteria = _optional("criteria", folder)
     put(db.Criterion, criteria if criteria is not None else read_seed("criteria"), ints=["no"])
     put(db.Round, _optional("rounds", folder), dates=["start_date", "end_date"])
-    put(db.PartnershipTable, _optional("tables", folder), ints=INT_COLUMNS["tables"],
-        dates=["date"])
-    put(db.Speaker, _optional("speakers", folder), ints=["table_no"])
-    put(db.Contact, _optional("contacts", folder))
+    put(db.PartnershipTable, _optional("tables", folder), **_typed("tables"))
+    put(db.Speaker, _optional("speakers", folder), **_typed("speakers"))
+    put(db.Contact, _optional("contacts", folder), **_typed("contacts"))
