@@ -114,13 +114,44 @@ def step(keys: list[str], current: str | None, delta: int) -> str | None:
     return keys[(keys.index(current) + delta) % len(keys)]
 
 
+VIEW_COLUMNS = ["criterion", "respondent_group", "n", "mean", "mean_pct", "scale", "hidden",
+                "gap_pct", "is_example"]
+
+
+def all_views(scores_df: pd.DataFrame, min_n: int, criteria: list[int]) -> dict[str, pd.DataFrame]:
+    """`scores.criterion_view` of every municipality (key) at once: one aggregation instead of
+    one per screen, so a deck of 309 municipalities is made in seconds."""
+    if scores_df.empty:
+        return {}
+    cells = scores.group_cells(scores_df, min_n).set_index(
+        ["municipality", "criterion", "respondent_group"])
+    keys = sorted(scores_df["municipality"].dropna().unique())
+    full = pd.MultiIndex.from_product([keys, list(criteria), list(scores.GROUPS)],
+                                      names=["municipality", "criterion", "respondent_group"])
+    out = cells.reindex(full).reset_index()
+    out["n"] = out["n"].fillna(0).astype(int)
+    out["hidden"] = out["hidden"].astype("boolean").fillna(False).astype(bool)
+    out["scale"] = out["scale"].fillna("")
+    example = scores_df.groupby("municipality")["is_example"].any()
+    out["is_example"] = out["municipality"].map(example).fillna(False).astype(bool)
+    pct = out.pivot_table(index=["municipality", "criterion"], columns="respondent_group",
+                          values="mean_pct", aggfunc="first", dropna=False)
+    gap = pct.get("participants", np.nan) - pct.get("managers", np.nan)
+    out["gap_pct"] = pd.Series(gap, dtype=float).reindex(
+        pd.MultiIndex.from_frame(out[["municipality", "criterion"]])).to_numpy()
+    return {key: frame[VIEW_COLUMNS].reset_index(drop=True)
+            for key, frame in out.groupby("municipality", sort=False)}
+
+
 def screen(key: str, kind: str, scores_df: pd.DataFrame, tables: pd.DataFrame,
            municipalities: pd.DataFrame, leader_areas: pd.DataFrame, *, min_n: int,
-           criteria: list[int], name: str) -> Screen:
-    """One screen's rows: the criterion view and the tables that covered it (one round)."""
+           criteria: list[int], name: str, view: pd.DataFrame | None = None) -> Screen:
+    """One screen's rows: the criterion view and the tables that covered it (one round).
+    `view`: this key's entry of `all_views`, when many screens are made at once."""
     keyed = _keyed(scores_df, kind, municipalities)
     rows = keyed[keyed["municipality"] == key] if len(keyed) else keyed
-    view = scores.criterion_view(rows, min_n, criteria)
+    if view is None:
+        view = scores.criterion_view(rows, min_n, criteria)
     codes = [key] if kind == "municipality" else list(
         municipalities.loc[municipalities["leader_area"] == key, "code"])
     covered = _tables_covering(tables, codes)
@@ -142,3 +173,28 @@ def _table_rows(tables: pd.DataFrame) -> pd.DataFrame:
     out = tables.assign(label=tables["table_no"].astype(str) + ". " + tables["name"])
     return out.sort_values(["date", "table_no"])[
         ["round", "table_no", "label", "date", "participants"]].reset_index(drop=True)
+
+
+def many_screens(keys: list[str], names: list[str], scores_df: pd.DataFrame,
+                 tables: pd.DataFrame, municipalities: pd.DataFrame,
+                 leader_areas: pd.DataFrame, *, min_n: int, criteria: list[int]) -> list[Screen]:
+    """The municipality screens of `keys` (in that order) at once, for the deck and the report:
+    one aggregation and one table join for all, not one per screen."""
+    views = all_views(scores_df, min_n, criteria)
+    empty = scores.criterion_view(scores_df.iloc[0:0], min_n, criteria)
+    links = metrics.table_municipalities(tables).merge(
+        _table_rows(tables), on=["round", "table_no"]).sort_values(["date", "table_no"])
+    by_code = {code: rows.drop(columns=["code", "order"]).reset_index(drop=True)
+               for code, rows in links.groupby("code", sort=False)}
+    no_tables = _table_rows(tables.iloc[0:0])
+    areas = _area_codes(municipalities)
+    area_names = dict(zip(leader_areas["code"], leader_areas["name"]))
+    out = []
+    for key, name in zip(keys, names):
+        view = views.get(key, empty)
+        out.append(Screen(key=key, kind="municipality", name=name,
+                          area_name=area_names.get(areas.get(key), ""), view=view,
+                          tables=by_code.get(key, no_tables), has_scores=key in views,
+                          is_example=bool(view["is_example"].any()),
+                          has_small_group=bool(view["hidden"].any())))
+    return out
