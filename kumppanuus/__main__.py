@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kumppanuus import cli_report
 from kumppanuus.ingest import pipeline
 from kumppanuus.exports import csv_bytes
 from kumppanuus.store.kinds import KINDS
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="lue salasana vakiosyötteestä (automaatiota varten)")
     p = sub.add_parser("undo")
     p.add_argument("id", type=int)
+    cli_report.add_parser(sub)
     return parser
 
 
@@ -201,7 +203,7 @@ def cmd_add_user(args) -> int:
 
 COMMANDS = {"add-user": cmd_add_user, "init": cmd_init, "validate": cmd_validate, "import": cmd_import,
             "export": cmd_export, "history": cmd_history, "migrate": cmd_migrate,
-            "undo": cmd_undo}
+            "undo": cmd_undo, "report": lambda args: cli_report.cmd_report(args, UsageError)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from kumppanuus import config, examples, forum, scores
 from kumppanuus import forum_charts as fc
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import fmt_date, fmt_number, municipality_names
-from ui import context, data, present
+from ui import context, data, present, reports
 
 ctx = context.current()
 KIND_PARAM = {"municipality": "kunta", "area": "alue"}
@@ -146,3 +146,4 @@ present.write_url(ctx.presentation, ctx.lang, **{KIND_PARAM[kind]: key},
                   **{KIND_PARAM[k]: None for k in forum.KINDS if k != kind},
                   jarjestys=None if order == "name" else order,
                   esimerkki="1" if example else None)
+reports.download_buttons(ctx, key="forum", example=example)

@@ -7,7 +7,7 @@ from kumppanuus import charts, directory, examples, metrics
 from kumppanuus.values import record
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
-from ui import context, data, downloads
+from ui import context, data, downloads, reports
 
 TABS = ["tab_participants", "tab_per_capita", "tab_timeline", "tab_registrations",
         "tab_feedback", "tab_details"]  # STRINGS keys
@@ -120,6 +120,7 @@ else:
     c2.metric(ctx.tr("tables_count"), fmt_number(totals["tables"], ctx.lang))
     c3.metric(ctx.tr("mean_participants"), fmt_number(totals["mean"], ctx.lang, 1))
     st.caption(ctx.tr("tables_round", round=ctx.round or ctx.tr("all_rounds")))
+    reports.download_buttons(ctx, key="tables_report")
     frame = charts.attendance_frame(view, areas, ctx.lang)
     export = metrics.attendance_export(view, areas_df)
     sections = [

@@ -145,6 +145,8 @@ def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish():
 
 def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads():
     at = open_forum(esimerkki="1", kunta="408")
+    assert {b.label for b in at.get("download_button")} >= {
+        "Lataa kierrosraportti (PDF)", "Lataa foorumiesitys (PPTX)"}
     # AppTest's switch_page resets widgets, so the presenter's toggle is set as a user would
     at.sidebar.toggle(key="presentation").set_value(True).run()
     assert heading(at).startswith("Lapua")

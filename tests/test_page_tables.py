@@ -133,3 +133,8 @@ def test_a_round_without_tables_shows_an_empty_state(store):
     at.sidebar.selectbox(key="flt_round").set_value("syksy 2099").run()
     assert not at.exception
     assert any("Valinnoilla ei löydy yhtään pöytää" in i.value for i in at.info)
+
+
+def test_the_tables_page_offers_the_round_report_and_the_forum_deck(page):
+    labels = [b.label for b in page.get("download_button")]
+    assert "Lataa kierrosraportti (PDF)" in labels and "Lataa foorumiesitys (PPTX)" in labels

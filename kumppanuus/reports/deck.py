@@ -152,7 +152,8 @@ def _screen_slide(prs, c: Content, scr: forum.Screen) -> None:
         _text(slide, c.tr("forum_no_scores"), Inches(0.5), Inches(2), Inches(12), Inches(1), 20)
         return
     categories = [f"{k}. {c.criteria[k]}" for k in sorted(c.criteria)]
-    series = {f"{c.tr('group_' + g)} (n {scr.n_of(g)})": _values(scr, g) for g in scores.GROUPS}
+    names = sc.group_names(c.lang)
+    series = {f"{names[g]} (n {scr.n_of(g)})": _values(scr, g) for g in scores.GROUPS}
     _bar_chart(slide, categories, series, [COLOURS[g] for g in scores.GROUPS],
                (Inches(0.4), Inches(1.4), Inches(9.1), Inches(4.8)), percent=True)
     _gap_table(slide, c, scr)

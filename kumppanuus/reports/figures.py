@@ -84,5 +84,5 @@ def map_figure(content: Content) -> tuple[Figure, bool]:
     chart, real = staticmap.region_map(
         munis, inputs.refs["leader_areas"], inputs.refs["municipality_parts"],
         geo_dir=config.geo_dir(), cache_dir=config.cache_dir(),
-        centres_file=config.DATA_DIR / "municipality_centres.csv", lang=content.lang)
+        centres_file=config.region_dir() / "municipality_centres.csv", lang=content.lang)
     return _png(chart, content, content.tr("report_map"), map_=real), real

@@ -24,7 +24,8 @@ from reportlab.platypus import (Image, PageBreak, Paragraph, SimpleDocTemplate, 
                                 TableStyle)
 from xml.sax.saxutils import escape
 
-from kumppanuus.i18n import fmt_date, fmt_number
+from kumppanuus import scores
+from kumppanuus.i18n import fmt_date, fmt_number, fmt_percent
 from kumppanuus.reports import figures
 from kumppanuus.reports.content import Content, today
 
@@ -128,8 +129,18 @@ def _tables(c: Content, s) -> list:
 def _feedback(c: Content, s) -> list:
     out = [PageBreak(), _p(c.tr("report_feedback"), s["h1"])]
     charts = figures.feedback(c)
-    return out + ([_image(f, max_height=10 * cm) for f in charts] or
-                  [_p(c.tr("report_no_feedback"), s["body"])])
+    if not charts:
+        return out + [_p(c.tr("report_no_feedback"), s["body"])]
+    for figure, question in zip(charts, [q for q in ("content", "heard_via")
+                                         if q in set(c.feedback["question"])]):
+        rows = scores.feedback_summary(c.feedback, question)  # the chart's numbers as text too
+        table = [[c.tr("feedback_option"), c.tr("feedback_count")]] + [
+            [r.option, f"{fmt_number(r.count, c.lang)} ({fmt_percent(r.share, c.lang)})"]
+            for r in rows.itertuples()]
+        out += [_image(figure, max_height=9 * cm),
+                Table(table, colWidths=[6 * cm, 3.5 * cm], style=GRID, hAlign="LEFT"),
+                Spacer(1, 0.4 * cm)]
+    return out
 
 
 def _cell(scr, criterion: int, lang: str) -> str:

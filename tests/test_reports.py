@@ -1,0 +1,136 @@
+"""The round report (PDF, read back with pypdf) and the forum deck (PPTX, opened with
+python-pptx) as someone taking them along would find them."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from kumppanuus import examples, reports
+from kumppanuus.store import Store
+from tests.cli_support import run_cli
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
+TABLE_NAMES = ["Evijärvi-Kauhava", "Alavus", "Suupohja", "Kurikka", "Soini-Ähtäri", "Isokyrö",
+               "Järvipohjanmaa", "Lapua", "Kuortane", "Ilmajoki", "Seinäjoki"]
+EXAMPLE_ROUND = examples.ROUND_PREFIX + "kevät 2021"
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def slide_texts(data: bytes) -> list[str]:
+    """All text of each slide: text boxes, table cells, chart categories and series names."""
+    out = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        parts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [c.text for row in shape.table.rows for c in row.cells]
+            if shape.has_chart:
+                plot = shape.chart.plots[0]
+                parts += [str(c) for c in plot.categories] + [s.name for s in plot.series]
+        out.append("\n".join(parts))
+    return out
+
+
+def contact_details(text: str) -> list[str]:
+    return [m.group(0) for m in (*EMAIL.finditer(text), *PHONE.finditer(text))]
+
+
+def with_example_data(store: Store) -> None:
+    store.commit_import("scores", examples.load_scores(), user="testi", file_name="a.csv",
+                        sha256="1" * 64)
+    store.commit_import("feedback", examples.load_feedback(), user="testi", file_name="p.csv",
+                        sha256="2" * 64)
+
+
+def content_of(store: Store, rnd: str = "kevät 2021", **kwargs) -> reports.Content:
+    return reports.collect(reports.Inputs.from_store(store, rnd, **kwargs))
+
+
+def test_the_pdf_report_names_the_round_total_every_table_and_the_sources(store):
+    text = pdf_text(reports.build_pdf(content_of(store)))
+    assert "483" in text and "Kumppanuuspöydät kevät 2021" in text
+    for name in TABLE_NAMES:
+        assert name in text, name
+    assert "Mikko Huhtala" in text and "Irma Kortesus" in text  # speakers, coordinators
+    assert "Tilastokeskus" in text and "© Maanmittauslaitos, CC BY 4.0" in text
+
+
+def test_neither_the_report_nor_the_deck_holds_a_phone_number_or_an_email_address(store):
+    staff_contacts = store.frame("contacts")
+    assert staff_contacts["phone"].notna().any(), "the seed has phone numbers to leak"
+    content = content_of(store)
+    assert contact_details(pdf_text(reports.build_pdf(content))) == []
+    assert contact_details("\n".join(slide_texts(reports.build_pptx(content)))) == []
+
+
+def test_the_report_carries_the_seven_criteria_per_municipality_with_example_labels(store):
+    with_example_data(store)
+    text = pdf_text(reports.build_pdf(content_of(store, EXAMPLE_ROUND)))
+    assert "7. viestii järjestötoiminnasta asukkaille" in text
+    assert "Lapua" in text and "Esimerkkiaineisto" in text
+    assert "Erittäin hyvä" in text  # the feedback chart's numbers are in a table beside it
+    assert "Alle 5 vastaajan" in text  # small groups are named
+
+
+def test_the_deck_has_a_native_chart_per_municipality_and_a_source_line_on_every_slide(store):
+    with_example_data(store)
+    data = reports.build_pptx(content_of(store, EXAMPLE_ROUND))
+    deck = Presentation(io.BytesIO(data))
+    charts = [s for slide in deck.slides for s in slide.shapes if s.has_chart]
+    criteria = [c for s in charts for c in s.chart.plots[0].categories]
+    assert sum(1 for c in criteria if str(c).startswith("7. viestii")) == 18
+    texts = slide_texts(data)
+    assert all("Tilastokeskus" in t and "Rajaus: koko maakunta" in t for t in texts)
+    lapua = next(t for t in texts if t.startswith("Lapua"))
+    assert "Esimerkkiaineisto" in lapua and "8. Lapua" in lapua
+    assert "Esimerkkiaineisto" not in texts[1], "the round summary shows only real tables"
+
+
+def test_a_report_for_one_municipality_in_swedish(store):
+    with_example_data(store)
+    content = content_of(store, EXAMPLE_ROUND, lang="sv", municipality="846")
+    texts = slide_texts(reports.build_pptx(content))
+    assert any(t.startswith("Östermark") for t in texts)
+    assert all("Urval: Kommun: Östermark" in t for t in texts)
+    assert "Partnerskapsborden" in pdf_text(reports.build_pdf(content))
+
+
+def test_without_boundary_files_the_map_is_a_simple_drawing(store, monkeypatch, tmp_path):
+    monkeypatch.setenv("KUMPPANUUS_GEO_DIR", str(tmp_path / "no-geo"))
+    text = pdf_text(reports.build_pdf(content_of(store)))
+    assert "Kuntarajatiedostoja ei löytynyt" in text
+
+
+def test_an_unknown_round_is_refused():
+    with pytest.raises(reports.UnknownRound):
+        content_of(Store(), "syksy 2030")
+
+
+@pytest.mark.parametrize("fmt, magic", [("pdf", b"%PDF"), ("pptx", b"PK")])
+def test_the_command_line_writes_the_report_and_the_deck(store, tmp_path, fmt, magic):
+    target = tmp_path / f"out.{fmt}"
+    result = run_cli("report", "--round", "kevät 2021", "--format", fmt, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize("args, code", [
+    (["--round", "syksy 2030", "--format", "pdf"], 1),
+    (["--round", "kevät 2021", "--format", "docx"], 2),
+    (["--round", "kevät 2021"], 2),
+    (["--round", "kevät 2021", "--format", "pdf", "--municipality", "Narnia"], 2),
+    (["--round", "kevät 2021", "--format", "pdf", "--lang", "de"], 2),
+])
+def test_the_command_line_exit_codes_follow_the_contract(store, args, code):
+    assert run_cli("report", *args).returncode == code
