@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -62,6 +63,11 @@ def max_upload_bytes() -> int:
     """Largest accepted upload, default 10 MB."""
     raw = os.environ.get(ENV_MAX_UPLOAD_MB, "").strip()
     return int(float(raw) * 1_000_000) if raw else 10_000_000
+
+
+def max_upload_mb() -> int:
+    """The upload limit in whole megabytes, as the file widget states it (rounded up)."""
+    return max(1, math.ceil(max_upload_bytes() / 1_000_000))
 
 
 def min_group_n() -> int:

@@ -351,22 +351,29 @@ def kind_spec(kind: str) -> KindSpec:
     return KINDS[kind]
 
 
-def guess_kind(headers: list[str]) -> str | None:
-    """The kind whose required columns all appear in `headers` and that matches most of them.
-
-    Returns None when no kind has all its required columns.
-    """
-    best, best_score = None, (0, 0)
+def closest_kind(headers: list[str]) -> tuple[str | None, list[str]]:
+    """The kind whose columns the headers match most (fewest columns on a tie), and the Finnish
+    headers of its required columns the file lacks. (None, []) when nothing matches."""
+    best, best_score, missing = None, (0, 0), []
     for spec in KINDS.values():
         lookup = spec.header_lookup()
         found = {lookup[h] for h in map(normalise_header, headers) if h in lookup}
-        required = {c.name for c in spec.columns if c.required}
-        if not required <= found:
-            continue
         score = (len(found), -len(spec.columns))
-        if score > best_score:
+        if found and score > best_score:
             best, best_score = spec.name, score
-    return best
+            missing = [c.header_fi for c in spec.columns if c.required and c.name not in found]
+    return best, missing
+
+
+def guess_kind(headers: list[str]) -> str | None:
+    """The kind the headers match most, if they have all its required columns; else None.
+
+    Never a lesser match: a tables file without `päivämäärä` also has every required column of
+    speakers (kierros, nro, nimi), but it is not offered as speakers — it is a tables file with
+    a column missing (`closest_kind` names it).
+    """
+    kind, missing = closest_kind(headers)
+    return kind if kind and not missing else None
 
 
 def criterion_number(text: str) -> int | None:

@@ -6,7 +6,7 @@ the page and coming back does not lose the work (Streamlit drops widget state on
 
 import streamlit as st
 
-from kumppanuus import templates
+from kumppanuus import config, templates
 from kumppanuus.i18n import fmt_number
 from ui import context, data, login, upload
 
@@ -22,7 +22,7 @@ tab_upload, tab_history, tab_templates = st.tabs(
     [ctx.tr("tab_upload_file"), ctx.tr("tab_history"), ctx.tr("tab_templates")])
 with tab_upload:
     file = st.file_uploader(ctx.tr("upload_file_label"), type=["csv", "txt", "tsv", "xlsx"],
-                            key="upload_file")
+                            key="upload_file", max_upload_size=config.max_upload_mb())
     if file is not None and file.file_id != state.get("file_id"):
         upload.start(state, file)
     if state.get("data") is None:
@@ -37,6 +37,7 @@ with tab_upload:
             upload.show_result(state, ctx.user, ctx.lang)
 
 with tab_history:
+    upload.announce_undo(ctx.lang)
     upload.history(ctx.lang)
 
 with tab_templates:
@@ -48,5 +49,5 @@ with tab_templates:
                            "text/csv", key=f"tpl_csv_{kind}", on_click="ignore")
         c3.download_button("XLSX", templates.template_xlsx(kind), f"pohja_{kind}.xlsx",
                            key=f"tpl_xlsx_{kind}", on_click="ignore")
-    st.caption(ctx.tr("upload_limits", mb=fmt_number(10, ctx.lang),
-                      rows=fmt_number(200_000, ctx.lang)))
+    st.caption(ctx.tr("upload_limits", mb=fmt_number(config.max_upload_mb(), ctx.lang),
+                      rows=fmt_number(config.MAX_ROWS, ctx.lang)))

@@ -126,3 +126,75 @@ def test_a_tables_file_offers_no_example_mark():
                                   "guess": "tables", "kind": "tables"}
     at.switch_page("pages/lataa.py").run()
     assert not any("esimerkkiaineistoa" in c.label for c in at.checkbox)
+
+
+def upload_page(name: str, data: bytes, kind: str | None = None) -> AppTest:
+    """The upload page with a file placed as the file widget's callback would place it."""
+    from ui import upload
+
+    at = app(user="teija")
+    state = {}
+
+    class File:  # what st.file_uploader hands over
+        file_id, getvalue = "f", staticmethod(lambda: data)
+
+    File.name = name
+    upload.start(state, File)
+    if kind:
+        state["kind"] = kind
+    at.session_state["upload"] = state
+    at.switch_page("pages/lataa.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_tables_file_without_its_date_is_never_offered_as_speakers():
+    no_date = "kierros;nro;nimi;kunnat;osallistujia\nkevät 2022;1;Uusi;Lapua;30\n".encode()
+    at = upload_page("poydat.csv", no_date)
+    warning = " ".join(w.value for w in at.warning)
+    assert "kumppanuuspöydät" in warning and "päivämäärä" in warning
+    assert at.selectbox[0].value == "tables"
+
+
+def test_the_menti_date_starts_from_the_files_own_date_not_today():
+    import datetime as dt
+
+    from tests.filefactory import Slide, menti_bytes, seven_counts
+
+    at = upload_page("lapua.xlsx", menti_bytes([[Slide(counts=seven_counts())]]))
+    assert at.date_input[0].value == dt.date(2021, 1, 26)
+
+
+def test_the_preview_shows_municipality_names_and_headers_in_the_chosen_language():
+    at = upload_page("uusi.csv", NEW_TABLE)
+    next(b for b in at.button if b.label == "Tarkista tiedosto").click().run()
+    added = at.dataframe[0].value
+    assert added["Kunnat"].tolist() == ["Lapua"] and "päivämäärä" in added.columns
+    assert "None" not in added.astype(str).to_csv() and "<NA>" not in added.astype(str).to_csv()
+
+
+def test_undo_asks_first_and_the_history_shows_it_at_once(store):
+    from kumppanuus.ingest import pipeline
+
+    checked = pipeline.check_bytes("tables", NEW_TABLE, "uusi.csv", store)
+    pipeline.write(store, checked, user="teija")
+    at = app(user="teija")
+    at.switch_page("pages/lataa.py").run()
+    next(b for b in at.button if b.label == "Peru tuonti 1").click().run()
+    assert store.history()["undone_at"].isna().all(), "nothing undone before confirming"
+    assert any("Perutaanko tuonti 1" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Kyllä, peru tuonti 1").click().run()
+    assert store.history()["undone_at"].notna().all()
+    assert any("Tuonti 1 peruttu" in s.value for s in at.success)
+    history = at.dataframe[0].value
+    assert history.iloc[0].astype(str).str.contains("2026|20\\d\\d").any()  # undone time shown
+    assert not any(b.label.startswith("Peru tuonti") for b in at.button)
+
+
+def test_the_file_widget_states_the_configured_size_limit(monkeypatch):
+    monkeypatch.setenv("KUMPPANUUS_MAX_UPLOAD_MB", "3")
+    at = app(user="teija")
+    at.switch_page("pages/lataa.py").run()
+    widget = at.get("file_uploader")[0].proto
+    assert widget.max_upload_size_mb == 3
+    assert any("3 Mt" in c.value for c in at.caption)

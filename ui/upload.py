@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import schema
-from kumppanuus.ingest import pipeline
+from kumppanuus import previews, schema
+from kumppanuus.ingest import menti, pipeline
 from kumppanuus.markup import plain
 from kumppanuus.i18n import fmt_number, has, headers, t
 from kumppanuus.store import CannotUndo
@@ -40,15 +38,19 @@ def start(state: dict, file) -> None:
     """A new file: keep its bytes and a guessed kind; forget any earlier check."""
     raw = file.getvalue()
     state.clear()
-    state.update(file_id=file.file_id, name=file.name, data=raw,
-                 guess=pipeline.guess_kind(raw, file.name))
-    state["kind"] = state["guess"] or "tables"
+    closest, missing = pipeline.closest_kind(raw, file.name)
+    state.update(file_id=file.file_id, name=file.name, data=raw, closest=closest,
+                 missing=missing, guess=closest if closest and not missing else None)
+    state["kind"] = state["guess"] or closest or "tables"
 
 
 def choose_kind(state: dict, lang: str = "fi") -> None:
     kinds = list(KIND_LABELS)
     if state.get("guess"):
         st.caption(t("upload_guess", lang, kind=kind_label(state["guess"], lang)))
+    elif state.get("closest") and state.get("missing"):  # never offered as a lesser match
+        st.warning(t("upload_near_kind", lang, kind=kind_label(state["closest"], lang),
+                     missing=", ".join(f"`{m}`" for m in state["missing"])))
     else:
         st.warning(t("upload_no_guess", lang))
     kind = st.selectbox(t("upload_kind", lang), kinds, index=kinds.index(state["kind"]),
@@ -74,7 +76,10 @@ def menti_form(state: dict, municipalities: pd.DataFrame, lang: str = "fi") -> N
     meta["municipality"] = c1.selectbox(t("municipality", lang), names)
     meta["group"] = c2.selectbox(t("scores_group", lang), list(GROUPS),
                                  format_func=lambda g: t(GROUPS[g], lang))
-    meta["date"] = c1.date_input(t("label_date", lang), dt.date.today(), format="DD.MM.YYYY")
+    if "file_date" not in state:
+        state["file_date"] = menti.file_date(state["data"], state.get("name", "menti.xlsx"))
+    meta["date"] = c1.date_input(t("label_date", lang), state["file_date"], format="DD.MM.YYYY",
+                                 help=t("menti_date_help", lang))
 
 
 def check(state: dict, lang: str = "fi") -> None:
@@ -89,6 +94,7 @@ def check(state: dict, lang: str = "fi") -> None:
 
 def show_result(state: dict, user: str, lang: str = "fi") -> None:
     checked = state["checked"]
+    munis = data.municipalities(lang)
     if checked.problems:
         st.error(t("upload_problems", lang, file=plain(checked.file_name), n=len(checked.problems)))
         st.dataframe(_problems(checked.result.problems_frame(), lang), hide_index=True)
@@ -104,12 +110,13 @@ def show_result(state: dict, user: str, lang: str = "fi") -> None:
     added, updated, mask = pipeline.preview_frames(plan)
     if not added.empty:
         st.subheader(t("upload_added_rows", lang))
-        st.dataframe(added, hide_index=True)
+        st.dataframe(previews.shown(added, checked.kind, munis, lang), hide_index=True)
     if not updated.empty:
         st.subheader(t("upload_updated_rows", lang))
-        st.dataframe(updated.style.apply(
-            lambda _: mask.replace({True: "background-color: #fff3b0", False: ""}), axis=None),
-            hide_index=True)
+        shown = previews.shown(updated, checked.kind, munis, lang)
+        colours = mask.replace({True: "background-color: #fff3b0", False: ""})
+        colours.columns = shown.columns
+        st.dataframe(shown.style.apply(lambda _: colours, axis=None), hide_index=True)
     if plan.changes == 0:
         st.info(t("upload_no_change", lang))
     if st.button(t("upload_confirm", lang), type="primary", disabled=plan.changes == 0):
@@ -146,9 +153,34 @@ def history(lang: str = "fi") -> None:
         return
     chosen = st.selectbox(t("history_pick", lang), sorted(active, reverse=True))
     if st.button(t("history_undo", lang, id=chosen)):
+        st.session_state["undo_pending"] = int(chosen)
+    pending = st.session_state.get("undo_pending")
+    if pending in active:
+        confirm_undo(pending, hist.set_index("id").loc[pending, "file_name"], lang)
+
+
+def confirm_undo(import_id: int, file_name: str, lang: str = "fi") -> None:
+    """Ask before undoing; after it, rerun so the history shows the undo at once."""
+    st.warning(t("history_undo_confirm", lang, id=import_id, file=plain(file_name)))
+    yes, no = st.columns(2)
+    if no.button(t("history_undo_no", lang), key="undo_no"):
+        st.session_state.pop("undo_pending", None)
+        st.rerun()
+    if yes.button(t("history_undo_yes", lang, id=import_id), type="primary", key="undo_yes"):
+        st.session_state.pop("undo_pending", None)
         try:
-            data.store().undo_import(int(chosen))
+            data.store().undo_import(import_id)
             data.refresh()
-            st.success(t("history_undone", lang, id=chosen))
+            st.session_state["undo_done"] = import_id
         except CannotUndo as exc:
-            st.error(str(exc))
+            st.session_state["undo_error"] = str(exc)
+        st.rerun()
+
+
+def announce_undo(lang: str = "fi") -> None:
+    done = st.session_state.pop("undo_done", None)
+    if done:
+        st.success(t("history_undone", lang, id=done))
+    error = st.session_state.pop("undo_error", None)
+    if error:
+        st.error(error)

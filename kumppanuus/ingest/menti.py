@@ -288,6 +288,19 @@ def parse_menti(
     return _result(reader, context, filename, resolver)
 
 
+def file_date(data: bytes, filename: str = "menti.xlsx") -> date | None:
+    """The date the export itself gives (its first slide's `Date` row), or None: the upload
+    page's date field starts from it rather than from today."""
+    try:
+        for block in read_blocks(data, filename, len(data) + 1):
+            text = str(block.meta.get("date", "") or "").strip()[:10]
+            if text:
+                return date.fromisoformat(text)
+    except Exception:  # noqa: BLE001 — only a default for a form field; parsing reports problems
+        return None
+    return None
+
+
 def _result(reader: _Reader, context: MentiContext, filename: str,
             resolver: MunicipalityResolver) -> IngestResult:
     table = _scores_table(reader, context)

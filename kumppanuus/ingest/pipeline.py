@@ -159,16 +159,24 @@ def preview_frames(plan: ImportPlan) -> tuple[pd.DataFrame, pd.DataFrame, pd.Dat
     return added, updated, mask
 
 
-def guess_kind(data: bytes, file_name: str) -> str | None:
-    """The kind a file's headers suggest (`menti` for a Mentimeter workbook), or None."""
-    from kumppanuus.schema import guess_kind as guess_from_headers
+def closest_kind(data: bytes, file_name: str) -> tuple[str | None, list[str]]:
+    """The kind a file's headers come closest to and its required columns the file lacks
+    (`schema.closest_kind`); (None, []) for a file that cannot be read."""
+    from kumppanuus.schema import closest_kind as closest_from_headers
 
     try:
         if data[:2] == b"PK":
             from kumppanuus.ingest import menti
 
             if menti.is_menti_export(data):
-                return "menti"
-        return guess_from_headers(list(ingest.read_table(data, file_name).columns))
+                return "menti", []
+        return closest_from_headers(list(ingest.read_table(data, file_name).columns))
     except Exception:  # noqa: BLE001 — a guess only; validation reports the real problem
-        return None
+        return None, []
+
+
+def guess_kind(data: bytes, file_name: str) -> str | None:
+    """The kind a file's headers suggest (`menti` for a Mentimeter workbook), or None when the
+    closest kind lacks a required column (see `schema.guess_kind`)."""
+    kind, missing = closest_kind(data, file_name)
+    return kind if kind and not missing else None
