@@ -13,11 +13,13 @@ lang = context.chosen_lang()
 st.set_page_config(page_title=t("app_title", lang), page_icon="🗺️", layout="wide",
                    initial_sidebar_state=present.sidebar_state())
 
-nav.menu(nav.pages(lang, context.presenting()))  # first in the sidebar, as Streamlit's own
+nav_pages = nav.pages(lang, context.presenting())
+nav.menu(nav_pages)  # first in the sidebar, as Streamlit's own
+page = nav.navigate(nav_pages)
 try:
     with st.spinner(t("opening_db", lang)):
         data.store()  # creates and seeds the database on first run
-    ctx = context.sidebar()
+    ctx = context.sidebar(round_filter=page.url_path not in nav.WITHOUT_ROUND)
 except SQLAlchemyError as exc:
     st.error(t("db_error", lang, error=type(exc).__name__))
     st.stop()
@@ -25,7 +27,6 @@ st.session_state["_ctx"] = ctx
 present.styles(ctx.presentation)
 present.write_url(ctx.presentation, ctx.lang)
 
-page = nav.navigate(ctx.lang, ctx.presentation)
 if ctx.user and not ctx.presentation:
     st.sidebar.caption(ctx.tr("logged_in_as", user=ctx.user))
     st.sidebar.button(ctx.tr("logout"), on_click=auth.logout)

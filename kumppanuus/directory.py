@@ -73,18 +73,42 @@ def build(contacts: pd.DataFrame, municipalities: pd.DataFrame,
 
 
 def labelled(directory: pd.DataFrame, lang: str = "fi") -> pd.DataFrame:
-    """`role_label` and `status_label` in `lang` (exports use the Finnish ones)."""
-    return directory.assign(role_label=directory["role"].map(lambda r: role_label(r, lang)),
-                            status_label=directory["status"].map(lambda s: status_label(s, lang)))
+    """`role_label` and `status_label` in `lang` (exports use the Finnish ones), and the note
+    without a repeat of the status it sits next to."""
+    out = directory.assign(role_label=directory["role"].map(lambda r: role_label(r, lang)),
+                           status_label=directory["status"].map(lambda s: status_label(s, lang)))
+    if "note" in out.columns:
+        out["note"] = [without_status(n, s) for n, s in zip(out["note"], out["status"])]
+    return out
+
+
+def without_status(note, status: str):
+    """A note minus a leading repeat of the status: 'on vaihtumassa, siirtynyt muualle töihin'
+    next to the status 'vaihtumassa' reads 'siirtynyt muualle töihin'."""
+    if not isinstance(note, str) or status not in STATUS_LABELS:
+        return note
+    label = re.escape(STATUS_LABELS[status])
+    rest = re.sub(rf"^\s*(on\s+)?{label}\b[\s,.;:–-]*", "", note, flags=re.IGNORECASE)
+    return note if rest == note else rest[:1].upper() + rest[1:]
+
+
+#: Roles that serve a whole Leader area (attached to one municipality of it in the data).
+AREA_ROLES = ("leader",)
 
 
 def search(directory: pd.DataFrame, text: str = "", *, municipality: str | None = None,
-           leader_area: str | None = None, roles=(), statuses=()) -> pd.DataFrame:
+           leader_area: str | None = None, roles=(), statuses=(),
+           municipality_area: str | None = None) -> pd.DataFrame:
     """Rows matching every given filter; `text` matches names, organisations, places, notes
-    (case-insensitive; never the personal columns)."""
+    (case-insensitive; never the personal columns). A municipality keeps its Leader area's
+    coordinator (`municipality_area`: that municipality's Leader area)."""
     mask = pd.Series(True, index=directory.index)
     if municipality:
-        mask &= directory["municipality"] == municipality
+        here = directory["municipality"] == municipality
+        if municipality_area:
+            here |= directory["role"].isin(AREA_ROLES) & (
+                directory["leader_area"] == municipality_area)
+        mask &= here
     if leader_area:
         mask &= directory["leader_area"] == leader_area
     if roles:

@@ -27,8 +27,10 @@ statuses = c3.multiselect(ctx.tr("people_status"), list(directory.STATUS_LABELS)
                           key="people_statuses", placeholder=ctx.tr("all"),
                           format_func=lambda s: directory.status_label(s, ctx.lang))
 st.caption(ctx.tr("people_filter_hint"))
+area_of = dict(zip(munis["code"], munis["leader_area"]))
 rows = directory.search(people, text, municipality=ctx.municipality,
-                        leader_area=ctx.leader_area, roles=roles, statuses=statuses)
+                        leader_area=ctx.leader_area, roles=roles, statuses=statuses,
+                        municipality_area=area_of.get(ctx.municipality))
 
 for item in directory.shown(directory.changing(rows), personal=ctx.personal).itertuples():
     st.warning(ctx.tr("people_changing", municipality=plain(item.kunta), name=plain(item.nimi),

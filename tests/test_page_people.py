@@ -143,3 +143,36 @@ def test_a_municipality_without_a_liaison_is_listed_as_a_gap(store: Store):
     gaps = at.dataframe[-1].value
     assert gaps["kunta"].tolist() == ["Evijärvi"]
     assert not at.success
+
+
+def test_a_status_is_said_once_not_again_in_the_note():
+    assert directory.without_status("on vaihtumassa, siirtynyt muualle töihin",
+                                    "changing") == "Siirtynyt muualle töihin"
+    assert directory.without_status("lomalla", "active") == "lomalla"
+    at = people_page()
+    warning = " ".join(w.value for w in at.warning)
+    assert warning.count("vaihtumassa") == 1, warning
+
+
+def test_a_municipality_filter_keeps_its_leader_areas_coordinator(store: Store):
+    people = directory.build(store.frame("contacts"), store.reference("municipalities"),
+                             store.reference("leader_areas"))
+    leaders = people[people["role"] == "leader"]
+    coordinator = leaders.iloc[0]
+    munis = store.reference("municipalities")
+    other = munis[(munis["leader_area"] == coordinator["leader_area"])
+                  & (munis["code"] != coordinator["municipality"])]["code"].iloc[0]
+    found = directory.search(people, municipality=other,
+                             municipality_area=coordinator["leader_area"])
+    assert coordinator["name"] in found["name"].tolist()
+    assert not (found["role"] == "leader").sum() > 1
+
+
+def test_the_round_filter_is_not_drawn_on_the_people_page_and_keeps_its_value():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.sidebar.selectbox(key="flt_round").set_value("__all__").run()
+    at.switch_page("pages/yhteyshenkilot.py").run()
+    assert "flt_round" not in [s.key for s in at.sidebar.selectbox]
+    at.switch_page("pages/poydat.py").run()
+    assert at.sidebar.selectbox(key="flt_round").value == "__all__"

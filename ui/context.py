@@ -42,11 +42,17 @@ def chosen_lang() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
-def _choice(label: str, options: dict[str, str], key: str, default: str = ALL) -> str | None:
+def _choice(label: str, options: dict[str, str], key: str, default: str = ALL,
+            shown: bool = True) -> str | None:
+    """A sidebar filter; `shown=False` keeps its value without drawing it (a page it does
+    nothing on), and the value is back when the filter is drawn again."""
     keys = list(options)
+    kept = st.session_state.get(f"_{key}_kept")
     if st.session_state.get(key) not in keys:
-        st.session_state[key] = default if default in keys else keys[0]
-    value = st.sidebar.selectbox(label, keys, format_func=options.get, key=key)
+        st.session_state[key] = kept if kept in keys else (default if default in keys else keys[0])
+    value = (st.sidebar.selectbox(label, keys, format_func=options.get, key=key) if shown
+             else st.session_state[key])
+    st.session_state[f"_{key}_kept"] = value
     return None if value == ALL else value
 
 
@@ -90,8 +96,9 @@ def source_note(ctx: "Context") -> None:
         st.sidebar.caption(ctx.tr("source_note"))
 
 
-def sidebar() -> Context:
-    """Draw the controls every page shares and return their values."""
+def sidebar(round_filter: bool = True) -> Context:
+    """Draw the controls every page shares and return their values; `round_filter=False` on a
+    page the round does not change (it keeps its value for the other pages)."""
     lang = st.sidebar.selectbox(
         LANGUAGE_LABEL, list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
     )
@@ -102,7 +109,7 @@ def sidebar() -> Context:
     )
     rounds = round_names()
     rnd = _choice(t("round", lang), {ALL: t("all", lang)} | {r: r for r in rounds},
-                  "flt_round", default_round(rounds))
+                  "flt_round", default_round(rounds), shown=round_filter)
     areas = data.reference("leader_areas")
     area = _choice(t("leader_area", lang),
                    {ALL: t("all", lang)} | dict(zip(areas["code"], areas["name"])), "flt_area")

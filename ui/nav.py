@@ -39,6 +39,8 @@ PAGES = (
 #: Pages left out while presenting (no editing or admin entry on a projector).
 STAFF_ONLY = ("lataa",)
 ROOT_ALIAS = "kartta"
+#: Pages the sidebar's round filter changes nothing on (it is not drawn there).
+WITHOUT_ROUND = ("yhteyshenkilot", "lataa")
 
 
 def pages(lang: str, presentation: bool) -> list[st.Page]:
@@ -56,9 +58,9 @@ def pages(lang: str, presentation: bool) -> list[st.Page]:
     return out
 
 
-def navigate(lang: str, presentation: bool) -> st.Page:
+def navigate(nav_pages: list[st.Page]) -> st.Page:
     """Route this run (the menu is drawn by `menu`)."""
-    return st.navigation(pages(lang, presentation), position="hidden")
+    return st.navigation(nav_pages, position="hidden")
 
 
 def menu(nav_pages: list[st.Page]) -> None:
