@@ -192,12 +192,20 @@ def cmd_add_user(args) -> int:
         if getpass.getpass("Salasana uudelleen: ") != password:
             print("salasanat eivät täsmää", file=sys.stderr)
             return 2
+    store = Store()
     try:
-        auth.add_user(config.staff_file(), args.username, password)
+        moved = auth.import_staff_file(store, config.staff_file())
+    except auth.StaffFileError as exc:
+        print(f"{config.staff_file()}: {exc}; vanhoja tunnuksia ei siirretty", file=sys.stderr)
+        moved = 0
+    if moved:
+        print(f"{moved} tunnusta siirretty tiedostosta {config.staff_file()} tietokantaan")
+    try:
+        auth.add_user(store, args.username, password)
     except auth.AuthError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(f"tunnus {args.username} tallennettu tiedostoon {config.staff_file()}")
+    print(f"tunnus {args.username} tallennettu tietokantaan")
     return 0
 
 

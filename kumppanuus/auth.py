@@ -1,23 +1,27 @@
-"""Staff accounts: bcrypt-hashed passwords in a TOML file outside git, and a login throttle.
+"""Staff accounts (bcrypt hashes in the database) and the login throttle.
 
 The crypto is bcrypt's (the maintained `bcrypt` package); this module only stores hashes, checks
-them in constant time through `bcrypt.checkpw`, and slows down repeated wrong passwords.
+them in constant time through `bcrypt.checkpw`, and slows down repeated wrong passwords — per
+login name and per client address, counted in the database so every app server sees the same
+count (kumppanuus.store.accounts makes the check and the count one transaction).
 Add a user with `python -m kumppanuus add-user NAME` (the password is asked, never echoed).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import time
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import bcrypt
 
+from kumppanuus.store import accounts
+
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
 MIN_PASSWORD = 10
+NAME, CLIENT = "name:", "client:"
+
+StaffFileError = accounts.StaffFileError
 
 
 class AuthError(Exception):
@@ -28,31 +32,23 @@ def hash_password(password: str) -> str:
     return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode("ascii")
 
 
-def load_users(path: Path) -> dict[str, str]:
-    """username → bcrypt hash; an absent file means no staff are configured."""
-    if not path.exists():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise AuthError(f"Henkilökuntatiedosto {path} on virheellinen: {exc}") from exc
-    users = data.get("users", {})
-    return {name: str(entry.get("password_hash", "")) for name, entry in users.items()}
+def load_users(store) -> dict[str, str]:
+    """username → bcrypt hash of every staff account in `store`'s database."""
+    return accounts.users(store.engine)
 
 
-def add_user(path: Path, username: str, password: str) -> None:
-    """Add or replace one user in the TOML file (file mode 600)."""
+def import_staff_file(store, path) -> int:
+    """Move the accounts of a first-release `staff.toml` into the database, once."""
+    return accounts.import_staff_file(store.engine, path)
+
+
+def add_user(store, username: str, password: str) -> None:
+    """Add or replace one account in the database (every app server sees it at once)."""
     if not USERNAME_RE.match(username):
         raise AuthError("Käyttäjätunnus: 2–64 merkkiä, kirjaimia, numeroita tai . _ @ -")
     if len(password) < MIN_PASSWORD:
         raise AuthError(f"Salasanan on oltava vähintään {MIN_PASSWORD} merkkiä.")
-    users = load_users(path) | {username: hash_password(password)}
-    lines = ["# Kumppanuuskartta staff accounts (bcrypt). Keep out of git.", ""]
-    for name, hashed in sorted(users.items()):
-        lines += [f'[users."{name}"]', f'password_hash = "{hashed}"', ""]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines), encoding="utf-8")
-    path.chmod(0o600)
+    accounts.put_user(store.engine, username, hash_password(password))
 
 
 def verify(users: dict[str, str], username: str, password: str) -> bool:
@@ -67,30 +63,54 @@ def verify(users: dict[str, str], username: str, password: str) -> bool:
         return False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Throttle:
-    """After `free` wrong passwords in a row for a name, each further try waits longer
-    (1, 2, 4 … up to `cap` seconds) before it is even checked."""
+    """After `name_free` wrong passwords in a row for a name (or `client_free` from one client,
+    whatever names it tries), each further try waits 1, 2, 4 … up to `cap` seconds before it is
+    even checked. Failures older than `forget_after` seconds are forgotten."""
 
-    free: int = 3
+    name_free: int = 3
+    client_free: int = 10
     cap: float = 60.0
-    clock: callable = time.monotonic
-    _fails: dict[str, tuple[int, float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    forget_after: float = 15 * 60.0
 
-    def wait_seconds(self, username: str) -> float:
-        with self._lock:
-            count, last = self._fails.get(username.lower(), (0, 0.0))
-        if count < self.free:
-            return 0.0
-        delay = min(self.cap, 2.0 ** (count - self.free))
-        return max(0.0, last + delay - self.clock())
+    def delay(self, key: str, failures: int) -> float:
+        free = self.name_free if key.startswith(NAME) else self.client_free
+        return 0.0 if failures < free else min(self.cap, 2.0 ** (failures - free))
 
-    def record(self, username: str, ok: bool) -> None:
-        key = username.lower()
-        with self._lock:
-            if ok:
-                self._fails.pop(key, None)
-            else:
-                count, _ = self._fails.get(key, (0, 0.0))
-                self._fails[key] = (count + 1, self.clock())
+    def waiter(self, now: float):
+        def wait_for(key: str, failures: int, last_failure: float) -> float:
+            return max(0.0, last_failure + self.delay(key, failures) - now) if failures else 0.0
+        return wait_for
+
+
+def throttle_keys(username: str, client: str | None) -> tuple[str, str]:
+    """The throttle's keys: the name as typed (case-insensitive) and the client address."""
+    return NAME + username.strip().casefold()[:150], CLIENT + (client or "-")[:150]
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    ok: bool
+    wait: float = 0.0  # > 0: refused without checking the password; try again after this
+
+    @property
+    def throttled(self) -> bool:
+        return self.wait > 0
+
+
+def attempt_login(store, username: str, password: str, client: str | None, *,
+                  throttle: Throttle = Throttle(), clock=time.time) -> LoginResult:
+    """Check a password under the shared throttle. The try is counted before bcrypt runs, so
+    parallel tries cannot slip past the count; a correct password clears the name's count."""
+    name_key, client_key = throttle_keys(username, client)
+    now = clock()
+    wait = accounts.claim_attempt(store.engine, [client_key, name_key], now,
+                                  throttle.waiter(now), throttle.forget_after)
+    if wait > 0:
+        return LoginResult(False, wait)
+    if verify(load_users(store), username, password):
+        accounts.attempt_succeeded(store.engine, reset=[name_key], forgive=[client_key])
+        return LoginResult(True)
+    accounts.forget_before(store.engine, now - throttle.forget_after)
+    return LoginResult(False)

@@ -17,6 +17,7 @@ ENV_UPLOAD_DIR = "KUMPPANUUS_UPLOAD_DIR"
 ENV_STAFF_FILE = "KUMPPANUUS_STAFF_FILE"
 ENV_MAX_UPLOAD_MB = "KUMPPANUUS_MAX_UPLOAD_MB"
 ENV_MIN_GROUP_N = "KUMPPANUUS_MIN_GROUP_N"
+ENV_TRUST_PROXY = "KUMPPANUUS_TRUST_PROXY"
 ENV_REGION_DIR = "KUMPPANUUS_REGION_DIR"
 
 MAX_ROWS = 200_000
@@ -54,7 +55,8 @@ def upload_dir() -> Path:
 
 
 def staff_file() -> Path:
-    """TOML file of staff users with bcrypt hashes (gitignored)."""
+    """The first release's TOML file of staff users (bcrypt hashes, gitignored): if it exists,
+    its accounts are copied into the database once; the database holds them from then on."""
     raw = os.environ.get(ENV_STAFF_FILE, "").strip()
     return Path(raw) if raw else DATA_DIR / "staff.toml"
 
@@ -74,3 +76,9 @@ def min_group_n() -> int:
     """Smallest respondent group whose mean is shown (small-n rule), default 5."""
     raw = os.environ.get(ENV_MIN_GROUP_N, "").strip()
     return int(raw) if raw else 5
+
+
+def trust_proxy() -> bool:
+    """True behind a load balancer that adds X-Forwarded-For (deploy/): the login throttle
+    then counts the client address the balancer saw, not the balancer's own."""
+    return os.environ.get(ENV_TRUST_PROXY, "").strip().lower() in ("1", "true", "yes")

@@ -48,13 +48,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60.
 @contextlib.contextmanager
 def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
     """`streamlit run app.py` on a free 127.0.0.1 port with a throwaway database, geometry
-    cache, upload folder and one staff account, all under `tmp`; yields the URL."""
+    cache and one staff account (in that database), all under `tmp`; yields the URL."""
     from kumppanuus import auth
+    from kumppanuus.store import Store
 
     port = free_port()
-    auth.add_user(tmp / "staff.toml", STAFF_USER, STAFF_PASSWORD)
+    database_url = (extra_env or {}).get(config.ENV_DATABASE_URL, f"sqlite:///{tmp / 'app.db'}")
+    auth.add_user(Store(database_url), STAFF_USER, STAFF_PASSWORD)
     env = os.environ | {
-        config.ENV_DATABASE_URL: f"sqlite:///{tmp / 'app.db'}",
+        config.ENV_DATABASE_URL: database_url,
         config.ENV_CACHE_DIR: str(tmp / "cache"),
         config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
         config.ENV_UPLOAD_DIR: str(tmp / "uploads"),

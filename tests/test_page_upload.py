@@ -3,6 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from kumppanuus import auth, config
+from kumppanuus.store import Store
 from tests.conftest import ROOT
 
 NEW_TABLE = ("kierros;nro;päivämäärä;nimi;kunnat;osallistujia\n"
@@ -32,8 +33,8 @@ def test_a_viewer_gets_the_login_page_at_the_upload_url_and_no_upload_widget():
     assert len(at.get("file_uploader")) == 0
 
 
-def test_staff_log_in_with_the_password_from_the_staff_file():
-    auth.add_user(config.staff_file(), "teija", "oikea-salasana-123")
+def test_staff_log_in_with_the_password_of_their_database_account():
+    auth.add_user(Store(), "teija", "oikea-salasana-123")
     at = app()
     at.switch_page("pages/lataa.py").run()
     at.text_input[0].input("teija")
@@ -93,7 +94,7 @@ def test_the_login_page_shows_no_server_path_without_accounts_or_with_a_broken_f
     folder = str(config.staff_file().parent)
     assert "add-user" in every_text(at) and folder not in every_text(at)
     assert str(config.REPO_ROOT) not in every_text(at)
-    auth.add_user(config.staff_file(), "teija", "oikea-salasana-123")
+    auth.add_user(Store(), "teija", "oikea-salasana-123")
     config.staff_file().write_text("[users\nrikki", encoding="utf-8")
     at = app()
     at.switch_page("pages/lataa.py").run()

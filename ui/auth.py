@@ -12,14 +12,23 @@ import streamlit as st
 
 from kumppanuus import auth, config
 from kumppanuus.i18n import t
+from ui import data
 
 SESSION_KEY = "staff_user"
 
 
-@st.cache_resource
-def _throttle() -> auth.Throttle:
-    """One throttle per server process, shared by every session."""
-    return auth.Throttle()
+def client_address() -> str | None:
+    """The browser's address for the per-client throttle. Behind the balancer
+    (KUMPPANUUS_TRUST_PROXY=1) it is the last X-Forwarded-For entry, the one HAProxy added;
+    otherwise the connection's own address (None on this machine's loopback)."""
+    if config.trust_proxy():
+        forwarded = st.context.headers.get_all("X-Forwarded-For") or []
+        entries = [e.strip() for line in forwarded if isinstance(line, str)
+                   for e in line.split(",") if e.strip()]
+        if entries:
+            return entries[-1]
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None  # AppTest has no real connection
 
 
 def oidc_configured() -> bool:
@@ -47,27 +56,29 @@ def logout() -> None:
 
 
 def try_login(username: str, password: str, lang: str = "fi") -> str | None:
-    """None on success, else a message in `lang` (wrong password, or wait N s, or the staff
-    accounts cannot be read)."""
-    throttle = _throttle()
-    wait = throttle.wait_seconds(username)
-    if wait > 0:
-        return t("login_throttled", lang, seconds=math.ceil(wait))
-    try:
-        users = auth.load_users(config.staff_file())
-    except auth.AuthError as exc:  # its message names a server path: the log gets it, not the page
-        logging.getLogger(__name__).error("staff accounts: %s", exc)
-        return t("login_broken", lang)
-    ok = auth.verify(users, username, password)
-    throttle.record(username, ok)
-    if not ok:
+    """None on success, else a message in `lang` (wrong password, or wait N s)."""
+    store = data.store()
+    _import_old_staff_file(store)
+    result = auth.attempt_login(store, username, password, client_address())
+    if result.throttled:
+        return t("login_throttled", lang, seconds=math.ceil(result.wait))
+    if not result.ok:
         return t("login_wrong", lang)
     st.session_state[SESSION_KEY] = username
     return None
 
 
-def staff_configured() -> bool:
+def _import_old_staff_file(store) -> None:
+    """Accounts of a first-release staff.toml move into the database once; a broken file is
+    logged for the administrator (its message may name a server path) and does not block the
+    accounts already in the database."""
     try:
-        return bool(auth.load_users(config.staff_file()))
-    except auth.AuthError:
-        return False
+        auth.import_staff_file(store, config.staff_file())
+    except auth.StaffFileError as exc:
+        logging.getLogger(__name__).error("staff accounts file: %s", exc)
+
+
+def staff_configured() -> bool:
+    store = data.store()
+    _import_old_staff_file(store)
+    return bool(auth.load_users(store))

@@ -4,6 +4,7 @@ Reference tables (Leader areas, municipalities, criteria, rounds) hold the facts
 Data tables (`partnership_tables`, `contacts`, `speakers`, `scores`, `feedback`) hold what the
 importable kinds of shared/spec/data-formats.md describe; their columns and key come from the
 kind's pandera model in `kumppanuus.schema` (the one declaration), the key as a unique constraint. `imports` and `import_changes` are the audit trail that makes undo exact.
+`staff_users`, `login_failures` and `uploaded_files` hold what several app servers must share.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -160,6 +162,35 @@ class ImportChange(Base):
     action: Mapped[str] = mapped_column(String(8))  # "update"
     previous: Mapped[dict | None] = mapped_column(JSON)
     previous_import_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class StaffUser(Base):
+    """A staff account (bcrypt hash), shared by every app server (`add-user` writes here)."""
+
+    __tablename__ = "staff_users"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LoginFailure(Base):
+    """Wrong passwords in a row for one login name or one client address (the throttle)."""
+
+    __tablename__ = "login_failures"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # "name:…" / "client:…"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure: Mapped[float] = mapped_column(Float, default=0.0, index=True)  # epoch s
+
+
+class UploadedFile(Base):
+    """The original bytes of every imported file, once per SHA-256 (imports.sha256)."""
+
+    __tablename__ = "uploaded_files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
