@@ -13,7 +13,6 @@ DATA_DIR = REPO_ROOT / "data"
 ENV_DATABASE_URL = "DATABASE_URL"
 ENV_GEO_DIR = "KUMPPANUUS_GEO_DIR"
 ENV_CACHE_DIR = "KUMPPANUUS_CACHE_DIR"
-ENV_UPLOAD_DIR = "KUMPPANUUS_UPLOAD_DIR"
 ENV_STAFF_FILE = "KUMPPANUUS_STAFF_FILE"
 ENV_MAX_UPLOAD_MB = "KUMPPANUUS_MAX_UPLOAD_MB"
 ENV_MIN_GROUP_N = "KUMPPANUUS_MIN_GROUP_N"
@@ -46,12 +45,6 @@ def cache_dir() -> Path:
     """Cache for derived geometry; outside the repository so nothing derived is committed."""
     raw = os.environ.get(ENV_CACHE_DIR, "").strip()
     return Path(raw) if raw else Path.home() / ".cache" / "kumppanuus"
-
-
-def upload_dir() -> Path:
-    """Where original uploaded files are kept (gitignored)."""
-    raw = os.environ.get(ENV_UPLOAD_DIR, "").strip()
-    return Path(raw) if raw else DATA_DIR / "uploads"
 
 
 def staff_file() -> Path:

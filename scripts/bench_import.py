@@ -55,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.db"
-        os.environ["KUMPPANUUS_UPLOAD_DIR"] = f"{tmp}/uploads"
         os.environ["KUMPPANUUS_MAX_UPLOAD_MB"] = "50"
         from kumppanuus.ingest import pipeline
         from kumppanuus.store import db

@@ -59,7 +59,6 @@ def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
         config.ENV_DATABASE_URL: database_url,
         config.ENV_CACHE_DIR: str(tmp / "cache"),
         config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
-        config.ENV_UPLOAD_DIR: str(tmp / "uploads"),
     } | (extra_env or {})
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -67,9 +67,8 @@ def _fresh_database(tmp_path) -> str:
 
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path, monkeypatch):
-    """No test touches data/kumppanuus.db, data/uploads or a real staff file."""
+    """No test touches data/kumppanuus.db or a real staff file."""
     monkeypatch.setenv("DATABASE_URL", _fresh_database(tmp_path))
-    monkeypatch.setenv("KUMPPANUUS_UPLOAD_DIR", str(tmp_path / "uploads"))
     monkeypatch.setenv("KUMPPANUUS_STAFF_FILE", str(tmp_path / "staff.toml"))
     monkeypatch.setenv("KUMPPANUUS_CACHE_DIR", str(tmp_path / "cache"))
     return tmp_path

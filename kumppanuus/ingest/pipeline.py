@@ -7,9 +7,7 @@ transaction with its audit record.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
 
@@ -119,17 +117,6 @@ def preview(store: Store, checked: Checked, *, example: bool = False) -> ImportP
                              update_columns(checked))
 
 
-def keep_original(checked: Checked) -> str:
-    """Save the uploaded bytes as <upload dir>/<date>_<sha256[:12]>_<name>; returns the path."""
-    folder = config.upload_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", checked.file_name.rsplit("/", 1)[-1])[:80]
-    path = folder / f"{dt.date.today():%Y%m%d}_{checked.sha256[:12]}_{safe}"
-    if not path.exists():
-        path.write_bytes(checked.data)
-    return str(path)
-
-
 def history_name(file_name: str) -> str:
     """The name the import history keeps: the file's own name, never the uploader's folder
     (`C:\\Users\\teija\\pöydät.csv` and `/home/teija/pöydät.csv` both → `pöydät.csv`)."""
@@ -143,7 +130,7 @@ def write(store: Store, checked: Checked, *, user: str, example: bool = False
         raise ValueError("tiedostossa on virheitä; mitään ei tallennettu")
     return store.commit_import(
         checked.store_kind, db_rows(checked, example=example), user=user,
-        file_name=history_name(checked.file_name), sha256=checked.sha256, stored_path=keep_original(checked),
+        file_name=history_name(checked.file_name), sha256=checked.sha256, original=checked.data,
         update_columns=update_columns(checked),
     )
 

@@ -151,10 +151,11 @@ class Store:
         user: str,
         file_name: str,
         sha256: str,
-        stored_path: str | None = None,
+        original: bytes | None = None,
         update_columns: tuple[str, ...] | None = None,
     ) -> tuple[int, ImportPlan]:
-        """Write all rows in one transaction (or nothing) and record the import. → (id, plan)."""
+        """Write all rows in one transaction (or nothing) and record the import, with the
+        file's `original` bytes in `uploaded_files` (shared by every app server). → (id, plan)."""
         spec = KINDS[kind]
         with Session(self.engine) as session, session.begin():
             _lock(session, kind)
@@ -169,12 +170,20 @@ class Store:
                 rows_added=len(result.added),
                 rows_updated=len(result.updated),
                 rows_unchanged=result.unchanged,
-                stored_path=stored_path,
             )
             session.add(record)
+            if original is not None and session.get(db.UploadedFile, sha256) is None:
+                session.add(db.UploadedFile(sha256=sha256, file_name=file_name, size=len(original),
+                                            content=original, created_at=record.created_at))
             session.flush()
             _apply(session, spec, result, record.id)
             return record.id, result
+
+    def original(self, sha256: str) -> bytes | None:
+        """The bytes of the file an import read (by its SHA-256), or None."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(db.UploadedFile.content)
+                               .where(db.UploadedFile.sha256 == sha256))
 
     def undo_import(self, import_id: int) -> None:
         """Revert import `import_id` exactly: restore what it updated, delete what it added."""

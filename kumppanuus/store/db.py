@@ -147,7 +147,7 @@ class Import(Base):
     rows_added: Mapped[int] = mapped_column(Integer, default=0)
     rows_updated: Mapped[int] = mapped_column(Integer, default=0)
     rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
-    stored_path: Mapped[str | None] = mapped_column(Text)
+    stored_path: Mapped[str | None] = mapped_column(Text)  # first release's data/uploads copy
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
