@@ -20,20 +20,38 @@ import io
 import pandas as pd
 
 from kumppanuus.examples import has_example_rows
-from kumppanuus.i18n import t
+from kumppanuus.i18n import has, t
 from kumppanuus.privacy import FORMULA_PREFIXES, neutralise_formulas
 
 
-def for_download(df: pd.DataFrame, lang: str = "fi") -> pd.DataFrame:
-    """`df` as a page download: an `is_example` flag becomes the labelled column
-    "esimerkkiaineisto" (kyllä/ei in `lang`), the first column, so no reader misses it."""
-    if "is_example" not in df.columns:
-        return df
-    flags = df["is_example"].fillna(False).astype(bool)
+#: Decimals a column is shown with on screen (downloads round the same way); other floats: 2.
+DECIMALS = {"per_1000": 1, "mean_pct": 0, "participants_pct": 0, "managers_pct": 0,
+            "from_pct": 0, "to_pct": 0, "gap_pct": 1, "change_pct": 1, "mean": 2, "share": 3,
+            "osallistujia_per_1000_asukasta": 1}
+
+
+def for_download(df: pd.DataFrame, lang: str = "fi",
+                 leader_areas: dict[str, str] | None = None) -> pd.DataFrame:
+    """`df` as a page download (never the CLI's canonical CSV): numbers rounded as the screen
+    shows them, Leader areas by name (`leader_areas`: code → name), headers in `lang` where the
+    catalogs name the column (`col_<column>`), and an `is_example` flag as the labelled first
+    column "esimerkkiaineisto" (kyllä/ei), so no reader misses it."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DECIMALS.get(column, 2))
+    if leader_areas:
+        for column in ("leader_area", "Leader-alue"):
+            if column in out.columns:
+                out[column] = out[column].map(lambda c: leader_areas.get(c, c))
+    flags = out.pop("is_example").fillna(False).astype(bool) if "is_example" in out else None
+    out = out.rename(columns={c: t(f"col_{c}", lang) for c in out.columns
+                              if isinstance(c, str) and has(f"col_{c}")})
+    if flags is None:
+        return out
     label = t("col_example", lang)
-    shown = flags.map({True: t("yes", lang), False: t("no", lang)})
-    return df.drop(columns="is_example").assign(**{label: shown})[
-        [label, *[c for c in df.columns if c != "is_example"]]]
+    out.insert(0, label, flags.map({True: t("yes", lang), False: t("no", lang)}).to_numpy())
+    return out
 
 
 def download_name(df: pd.DataFrame, name: str) -> str:

@@ -100,7 +100,7 @@ def test_a_download_of_example_rows_says_so_in_its_first_column_and_file_name():
 
     rows = pd.DataFrame({"criterion": [1, 2], "is_example": [True, False]})
     shown = exports.for_download(rows, "fi")
-    assert list(shown.columns) == ["esimerkkiaineisto", "criterion"]
+    assert list(shown.columns) == ["esimerkkiaineisto", "kriteeri"]
     assert shown["esimerkkiaineisto"].tolist() == ["kyllä", "ei"]
     assert list(exports.for_download(rows, "en").columns)[0] == "example data"
     assert exports.download_name(rows, "arviot") == "esimerkki_arviot"
@@ -120,3 +120,15 @@ def test_the_map_legend_of_a_score_metric_over_example_rows_names_the_example():
     table = mapdata.map_table(pd.DataFrame({"code": ["005"]}), example.set_index("code")
                               ["mean_pct"], metric, example=True)
     assert table["is_example"].all()
+
+
+def test_a_download_rounds_as_the_screen_shows_and_names_leader_areas_in_the_language():
+    from kumppanuus import exports
+
+    rows = pd.DataFrame({"leader_area": ["aisapari"], "per_1000": [57.999999999999986],
+                         "mean_pct": [62.49999], "participants": [12]})
+    shown = exports.for_download(rows, "sv", {"aisapari": "Aisapari"})
+    assert shown.iloc[0].tolist() == ["Aisapari", 58.0, 62.0, 12]
+    assert list(shown.columns)[:2] == ["Leader-område", "deltagare_per_1000_invånare"]
+    csv = exports.csv_bytes(shown, excel=True).decode("utf-8-sig")
+    assert "57,99999" not in csv and "58,0" in csv

@@ -12,6 +12,13 @@ import streamlit as st
 
 from kumppanuus import charts, exports
 from kumppanuus.i18n import t
+from ui import data
+
+
+def leader_names() -> dict[str, str]:
+    """Leader area code → name, for downloads."""
+    areas = data.reference("leader_areas")
+    return dict(zip(areas["code"], areas["name"]))
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -19,7 +26,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _csv_xlsx(columns, df: pd.DataFrame, name: str, key: str, lang: str) -> None:
     name = exports.download_name(df, name)
-    df = exports.for_download(df, lang)
+    df = exports.for_download(df, lang, leader_names())
     columns[0].download_button(t("download_csv", lang),
                                lambda: exports.csv_bytes(df, excel=True),
                                file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
@@ -37,7 +44,8 @@ def data_buttons(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> Non
 def csv_button(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> None:
     """One CSV button (Finnish Excel form) with the example label carried along."""
     st.download_button(t("download_csv", lang),
-                       exports.csv_bytes(exports.for_download(df, lang), excel=True),
+                       exports.csv_bytes(exports.for_download(df, lang, leader_names()),
+                                         excel=True),
                        f"{exports.download_name(df, name)}.csv", "text/csv", key=key,
                        on_click="ignore")
 
