@@ -34,3 +34,15 @@ def test_the_readme_lists_every_page_of_the_navigation():
     assert len(nav.PAGES) == 6 == len(list((ROOT / "pages").glob("*.py")))
     for _, key, _, _ in nav.PAGES:
         assert f"| {t(key)} |" in README
+
+
+def test_the_readme_states_the_password_rule_the_code_enforces():
+    from kumppanuus import auth
+
+    assert f"at least {auth.MIN_PASSWORD} characters" in README
+
+
+def test_the_readme_screenshots_exist_and_come_from_the_script():
+    shots = re.findall(r"\((docs/screenshots/[\w.]+\.png)\)", README)
+    assert len(shots) >= 4 and all((ROOT / s).exists() for s in shots)
+    assert "scripts/screenshots.py" in README and (ROOT / "scripts" / "screenshots.py").exists()
