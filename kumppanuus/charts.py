@@ -199,3 +199,34 @@ def stacked_chart(long: pd.DataFrame, title: str, groups: list[str], lang: str =
     )
     labels = base.mark_text(dx=-10, color="white").encode(text="count_label:N")
     return finnish((bars + labels).properties(width=600), lang)
+
+
+#: Round colours (Okabe-Ito, then greys): the rounds compared, oldest first.
+ROUND_COLOURS = ["#999999", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                 "#F0E442"]
+
+
+def round_colour(rounds: list[str], lang: str = "fi") -> alt.Color:
+    """Colour by round; the legend is titled "Kierros" and names every round compared."""
+    colours = (ROUND_COLOURS * (len(rounds) // len(ROUND_COLOURS) + 1))[:len(rounds)]
+    return alt.Color("round:N", title=t("round", lang), legend=alt.Legend(orient="top"),
+                     scale=alt.Scale(domain=list(rounds), range=colours))
+
+
+def round_bars(data: pd.DataFrame, category: str, value: str, rounds: list[str], *,
+               title: str, lang: str = "fi") -> alt.TopLevelMixin:
+    """Grouped horizontal bars: one group per `category` (a name), one bar per round in it,
+    coloured by round; `change_label` (if given) in the tooltip."""
+    rows = data.assign(value_label=data[value].map(lambda v: fmt_number(v, lang)))
+    order = rows.groupby(category)[value].max().sort_values(ascending=False).index.tolist()
+    tooltip = [alt.Tooltip(f"{category}:N", title=None), alt.Tooltip("round:N", title=t(
+        "round", lang)), alt.Tooltip("value_label:N", title=title)]
+    if "change_label" in rows.columns:
+        tooltip.append(alt.Tooltip("change_label:N", title=t("change_from_previous", lang)))
+    chart = alt.Chart(rows).mark_bar().encode(
+        y=alt.Y(f"{category}:N", sort=order, title=None),
+        yOffset=alt.YOffset("round:N", sort=list(rounds)),
+        x=alt.X(f"{value}:Q", title=title),
+        color=round_colour(list(rounds), lang), tooltip=tooltip,
+    ).properties(width=560, height=alt.Step(12))
+    return finnish(chart, lang)

@@ -219,8 +219,10 @@ def change_frame(changes: pd.DataFrame, labels: dict[int, str], lang: str = "fi"
 
 
 def round_change_chart(frame: pd.DataFrame, labels: dict[int, str], *, example: bool,
-                       lang: str = "fi") -> alt.TopLevelMixin:
-    """Change per criterion and group between consecutive rounds (percentage points)."""
+                       lang: str = "fi", where: str = "") -> alt.TopLevelMixin:
+    """Change per criterion and group between consecutive rounds (percentage points); every
+    round pair is a column headed by its rounds, `where` (the municipality, or how many
+    municipalities both rounds have) is said in the title."""
     base = alt.Chart(frame).encode(
         y=_criterion_y(labels),
         yOffset=alt.YOffset("group_name:N", sort=list(group_names(lang).values())),
@@ -234,10 +236,10 @@ def round_change_chart(frame: pd.DataFrame, labels: dict[int, str], *, example: 
                                   color=_group_colour(lang))
     chart = alt.layer(bars, alt.Chart(frame).mark_rule(color="#555").encode(x=alt.datum(0)))
     chart = chart.properties(width=420, height=60 * len(labels))
-    if frame["pair"].nunique() > 1:
-        chart = chart.facet(column=alt.Column("pair:N", title=None))
-    return _finish(chart.properties(title=title(t("scores_title_change", lang), example, lang)),
-                   lang)
+    chart = chart.facet(column=alt.Column("pair:N", title=None,
+                                          sort=list(dict.fromkeys(frame["pair"]))))
+    text = t("scores_title_change", lang) + (f": {where}" if where else "")
+    return _finish(chart.properties(title=title(text, example, lang)), lang)
 
 
 def feedback_frame(feedback: pd.DataFrame, question: str, lang: str = "fi") -> pd.DataFrame:

@@ -233,26 +233,39 @@ def round_order(df: pd.DataFrame) -> list[str]:
     return first.sort_values(kind="stable").index.tolist()
 
 
-def round_changes(df: pd.DataFrame, min_n: int) -> pd.DataFrame:
+def round_changes(df: pd.DataFrame, min_n: int,
+                  rounds: Sequence[str] | None = None) -> pd.DataFrame:
     """Change per criterion and group between consecutive rounds (percentage points).
 
-    One row per (criterion, respondent_group, round pair): from_round, to_round, from_pct,
-    to_pct, change_pct = to − from, n_from, n_to. Cells hidden by the small-n rule give NaN.
-    Empty when fewer than two rounds exist.
+    `rounds`: the rounds to compare (default every round), taken in time order. Each pair
+    compares only the municipalities that have rows in both rounds, so a change never mixes
+    different municipalities. One row per (criterion, respondent_group, round pair):
+    from_round, to_round, from_pct, to_pct, change_pct = to − from, n_from, n_to,
+    municipalities (how many the pair compares), is_example. Cells hidden by the small-n rule
+    give NaN. Empty when fewer than two rounds exist.
     """
-    rounds = round_order(df)
+    order = round_order(df)
+    if rounds is not None:
+        order = [r for r in order if r in set(rounds)]
     columns = ["criterion", "respondent_group", "from_round", "to_round", "from_pct", "to_pct",
-               "change_pct", "n_from", "n_to", "is_example"]
-    if len(rounds) < 2:
+               "change_pct", "n_from", "n_to", "municipalities", "is_example"]
+    if len(order) < 2:
         return pd.DataFrame(columns=columns)
-    cells = group_cells(df, min_n, by=("round", "criterion"))
     parts = []
-    for first, second in zip(rounds, rounds[1:]):  # one merge per round pair, not per row
-        a = cells[cells["round"] == first]
-        b = cells[cells["round"] == second]
-        pair = a.merge(b, on=["criterion", "respondent_group"], suffixes=("_from", "_to"))
-        pair["from_round"], pair["to_round"] = first, second
+    for first, second in zip(order, order[1:]):  # one merge per round pair, not per row
+        a, b = df[df["round"] == first], df[df["round"] == second]
+        both = set(a["municipality"]) & set(b["municipality"])
+        if not both:
+            continue
+        cells = group_cells(pd.concat([a, b])[lambda x: x["municipality"].isin(both)], min_n,
+                            by=("round", "criterion"))
+        pair = cells[cells["round"] == first].merge(
+            cells[cells["round"] == second], on=["criterion", "respondent_group"],
+            suffixes=("_from", "_to"))
+        pair["from_round"], pair["to_round"], pair["municipalities"] = first, second, len(both)
         parts.append(pair)
+    if not parts:
+        return pd.DataFrame(columns=columns)
     out = pd.concat(parts, ignore_index=True)
     out = out.rename(columns={"mean_pct_from": "from_pct", "mean_pct_to": "to_pct"})
     out["change_pct"] = out["to_pct"] - out["from_pct"]

@@ -8,7 +8,7 @@ never from the toggle, so example rows imported into the database are labelled t
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import config, examples, scores, templates
+from kumppanuus import config, examples, rounds, scores, templates
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import municipality_names
 from ui import context, data
@@ -50,29 +50,44 @@ def pick_municipality(df: pd.DataFrame, names: dict[str, str]) -> str | None:
                         format_func=lambda c: names.get(c, c))
 
 
-def municipality_section(df, labels, names, min_n) -> None:
+def municipality_section(df, labels, names, min_n) -> str | None:
+    """One municipality's seven criteria; with several rounds one chart per round (named in
+    its title), never one mean pooled over rounds. Returns the municipality shown."""
     code = pick_municipality(df, names)
     rows = df[df["municipality"] == code]
     if rows.empty:
         st.info(ctx.tr("scores_none_for_filter"))
-        return
+        return code
+    rounds_here = scores.round_order(rows)
+    if len(rounds_here) > 1:
+        st.caption(ctx.tr("scores_per_round_note", rounds=", ".join(rounds_here)))
+    for rnd in rounds_here:
+        municipality_round(rows[rows["round"] == rnd], code, rnd, labels, names, min_n)
+    st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
+    return code
+
+
+def municipality_round(rows, code, rnd, labels, names, min_n) -> None:
     example = examples.has_example_rows(rows)
     frame = sc.view_frame(scores.criterion_view(rows, min_n, list(labels)), labels, min_n, ctx.lang)
-    name = names.get(code, code)
+    name = f"{names.get(code, code)} · {rnd}"
+    key = f"{code}_{rnd}"
     if ctx.presentation:  # large, side by side: participants' view beside the managers' own
         for col, group in zip(st.columns(2), scores.GROUPS):
             with col:
                 show(sc.group_chart(frame, labels, group, name=name, example=example,
                                     lang=ctx.lang), frame[frame["respondent_group"] == group],
-                     f"arviot_{code}_{group}", f"sc_{group}")
+                     f"arviot_{code}_{group}", f"sc_{group}_{key}")
         return
     show(sc.municipality_chart(frame, labels, name=name, example=example, lang=ctx.lang),
-         frame, f"arviot_{code}", "sc_muni")
-    st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
+         frame, f"arviot_{code}", f"sc_muni_{key}")
 
 
 def region_section(df, labels, munis, names, min_n) -> None:
     st.subheader(ctx.tr("scores_region"))
+    pooled = rounds.pooled_rounds(df)
+    if len(pooled) > 1:  # the region matrix combines rounds: say which, above the charts
+        st.warning(ctx.tr("scores_pooled_rounds", rounds=", ".join(pooled)))
     example = examples.has_example_rows(df)
     shown_names = munis.assign(name_fi=munis["code"].map(names))  # names in the UI language
     matrix = scores.with_names(scores.gaps(df, min_n), shown_names)
@@ -87,15 +102,21 @@ def region_section(df, labels, munis, names, min_n) -> None:
     st.caption(ctx.tr("scores_gap_note"))
 
 
-def rounds_section(df, labels, min_n) -> None:
-    changes = scores.round_changes(df, min_n)
+def rounds_section(df, code, labels, names, min_n) -> None:
+    """Change between rounds for the municipality shown above (or every municipality of the
+    filter that both rounds have), for the rounds the sidebar compares (default: all)."""
+    rows = df[df["municipality"] == code] if code else df
+    chosen = compared if len(compared) > 1 else None
+    changes = scores.round_changes(rows, min_n, chosen)
     if changes.empty:
         return
     example = examples.has_example_rows(changes)
     st.subheader(ctx.tr("scores_rounds"))
+    where = names.get(code, code) if code else ctx.tr(
+        "scores_change_where", n=int(changes["municipalities"].max()))
     frame = sc.change_frame(changes, labels, ctx.lang)
-    show(sc.round_change_chart(frame, labels, example=example, lang=ctx.lang), frame,
-         "arviot_muutos", "sc_rounds")
+    show(sc.round_change_chart(frame, labels, example=example, lang=ctx.lang, where=where),
+         frame, "arviot_muutos", "sc_rounds")
 
 
 def feedback_section(feedback: pd.DataFrame, rnd: str | None) -> None:
@@ -138,6 +159,7 @@ show_example = c1.toggle(ctx.tr("scores_show_example"), key="scores_example")
 min_n = small_group_threshold(c2)
 # The in-memory example lives in example rounds: the sidebar's round selects its example twin.
 rnd = examples.example_round(ctx.round) if show_example and ctx.round else ctx.round
+compared = [examples.example_round(r) if show_example else r for r in ctx.rounds]
 all_scores = example_frame("scores") if show_example else data.frame("scores")
 feedback = example_frame("feedback") if show_example else data.frame("feedback")
 munis = data.municipalities(ctx.lang)
@@ -154,10 +176,13 @@ if examples.has_example_rows(shown) or examples.has_example_rows(shown_feedback)
 if all_scores.empty:
     empty_state()
 else:
+    code = ctx.municipality
     if shown.empty:
         st.info(ctx.tr("scores_none_for_filter"))
     else:
-        municipality_section(shown, labels, names, min_n)
+        # the chosen round and the one compared with it: one chart per round, side by side
+        both = area_scores[area_scores["round"].isin(compared)] if rnd else shown
+        code = municipality_section(both, labels, names, min_n)
         region_section(shown, labels, munis, names, min_n)
-    rounds_section(area_scores, labels, min_n)
+    rounds_section(area_scores, code, labels, names, min_n)
 feedback_section(feedback, rnd)

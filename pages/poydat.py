@@ -3,11 +3,11 @@ feedback and one table's details. Logic lives in kumppanuus.metrics / charts / d
 
 import streamlit as st
 
-from kumppanuus import charts, directory, examples, metrics
+from kumppanuus import charts, directory, examples, metrics, rounds
 from kumppanuus.values import record
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
-from ui import context, data, downloads, reports
+from ui import compare, context, data, downloads, reports
 
 TABS = ["tab_participants", "tab_per_capita", "tab_timeline", "tab_registrations",
         "tab_feedback", "tab_details"]  # STRINGS keys
@@ -108,18 +108,26 @@ st.title(ctx.tr("page_tables"))
 munis = data.municipalities(ctx.lang)
 areas_df = data.reference("leader_areas")
 areas = dict(zip(areas_df["code"], areas_df["name"]))
-tables = metrics.filter_tables(data.frame("tables"), munis, rnd=ctx.round,
-                               leader_area=ctx.leader_area, municipality=ctx.municipality)
+tables = metrics.filter_tables(data.frame("tables"), munis, leader_area=ctx.leader_area,
+                               municipality=ctx.municipality)
+tables = tables[tables["round"].isin(ctx.rounds)]
+names = rounds.time_order(tables, ctx.rounds)
+names = [r for r in names if r in set(tables["round"])]
 if tables.empty:
     st.info(ctx.tr("tables_none"))
 else:
+    if len(names) > 1:  # rounds side by side, each named; never one merged total or list
+        compare.totals_per_round(tables, names, ctx)
+        compare.attendance_by_round(tables, munis, areas_df, names, ctx)
+        tables = tables[tables["round"] == compare.one_round(names, ctx)]
     view = metrics.with_unique_labels(metrics.tables_view(tables, munis))
     totals = metrics.round_totals(tables)
     c1, c2, c3 = st.columns(3)
     c1.metric(ctx.tr("participants"), fmt_number(totals["participants"], ctx.lang))
     c2.metric(ctx.tr("tables_count"), fmt_number(totals["tables"], ctx.lang))
     c3.metric(ctx.tr("mean_participants"), fmt_number(totals["mean"], ctx.lang, 1))
-    st.caption(ctx.tr("tables_round", round=ctx.round or ctx.tr("all_rounds")))
+    st.caption(ctx.tr("tables_round", round=", ".join(sorted(set(tables["round"])))))
+    view = compare.page_of(view, ctx)
     reports.download_buttons(ctx, key="tables_report")
     frame = charts.attendance_frame(view, areas, ctx.lang)
     export = metrics.attendance_export(view, areas_df)

@@ -85,7 +85,7 @@ def test_a_municipality_with_scores_shows_both_groups_and_the_gap(store):
     add_scores(store)
     at = open_page()
     assert not at.warning
-    assert titles(at)[0] == "Järjestöystävällisyys: Seinäjoki"
+    assert titles(at)[0] == "Järjestöystävällisyys: Seinäjoki · kevät 2021"
     muni = chart_rows(at)[0]
     assert set(muni["group_name"]) == {"osallistujat", "kuntajohtajat"}
     assert muni["mean_pct"].round(3).tolist().count(62.5) == 7        # 3,5 on 1–5
@@ -155,7 +155,7 @@ def test_presentation_mode_shows_the_two_groups_side_by_side(store):
     add_scores(store)
     at = open_page(presentation=True)
     shown = titles(at)
-    assert shown[:2] == ["osallistujat – Seinäjoki", "kuntajohtajat – Seinäjoki"]
+    assert shown[:2] == ["osallistujat – Seinäjoki · kevät 2021", "kuntajohtajat – Seinäjoki · kevät 2021"]
     shown_text = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.info])
     assert "@" not in shown_text, "no contact data in presentation mode"
     assert all("respondent" not in frame.columns for frame in chart_rows(at))

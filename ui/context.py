@@ -23,6 +23,17 @@ class Context:
     round: str | None        # None = every round
     leader_area: str | None  # None = every area
     municipality: str | None  # 3-digit code, None = every municipality
+    compare: str | None = None  # a second round to compare `round` with
+    known_rounds: tuple[str, ...] = ()  # every round, in time order
+
+    @property
+    def rounds(self) -> list[str]:
+        """The rounds the page compares, in time order: the chosen round and the one to compare
+        it with, or every round when "all" is chosen; one round: nothing to compare."""
+        if self.round is None:
+            return list(self.known_rounds)
+        chosen = {self.round, self.compare} - {None}
+        return [r for r in self.known_rounds if r in chosen] or [self.round]
 
     @property
     def personal(self) -> bool:
@@ -110,6 +121,10 @@ def sidebar(round_filter: bool = True) -> Context:
     rounds = round_names()
     rnd = _choice(t("round", lang), {ALL: t("all", lang)} | {r: r for r in rounds},
                   "flt_round", default_round(rounds), shown=round_filter)
+    compare = None
+    if rnd and len(rounds) > 1:
+        compare = _choice(t("compare_round", lang), {ALL: t("compare_none", lang)}
+                          | {r: r for r in rounds if r != rnd}, "flt_compare", shown=round_filter)
     areas = data.reference("leader_areas")
     area = _choice(t("leader_area", lang),
                    {ALL: t("all", lang)} | dict(zip(areas["code"], areas["name"])), "flt_area")
@@ -118,7 +133,8 @@ def sidebar(round_filter: bool = True) -> Context:
         munis = munis[munis["leader_area"] == area]
     muni = _choice(t("municipality", lang),
                    {ALL: t("all", lang)} | municipality_names(munis, lang), "flt_muni")
-    return Context(lang, presentation, auth.current_user(), rnd, area, muni)
+    return Context(lang, presentation, auth.current_user(), rnd, area, muni, compare,
+                   tuple(rounds))
 
 
 def presenting() -> bool:

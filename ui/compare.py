@@ -1,0 +1,78 @@
+"""Round comparison widgets shared by the pages: totals per round, attendance per municipality
+and Leader area per round side by side, and one round (one page of tables) at a time for the
+per-table charts. Every number comes from kumppanuus.rounds / metrics; rounds are named in
+every legend and heading, and no widget adds rounds together."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from kumppanuus import charts, metrics, rounds
+from kumppanuus.i18n import fmt_number
+from ui.downloads import chart_buttons
+
+#: Bars per page in a per-table chart (a nation-scale round has hundreds of tables).
+PAGE = 40
+
+
+def totals_per_round(tables: pd.DataFrame, names: list[str], ctx) -> None:
+    """One column per round: participants (change from the previous round), tables, mean."""
+    previous = None
+    for col, rnd in zip(st.columns(len(names)), names):
+        totals = metrics.round_totals(tables[tables["round"] == rnd])
+        delta = None if previous is None else fmt_number(
+            totals["participants"] - previous, ctx.lang)
+        col.metric(f"{ctx.tr('participants')} · {rnd}",
+                   fmt_number(totals["participants"], ctx.lang), delta)
+        col.caption(ctx.tr("tables_round_counts", tables=fmt_number(totals["tables"], ctx.lang),
+                           mean=fmt_number(totals["mean"], ctx.lang, 1)))
+        previous = totals["participants"]
+
+
+def _change_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return df.assign(change_label=[
+        "–" if v != v else ("+" if v > 0 else "") + fmt_number(v, lang)
+        for v in df["change_participants"]])
+
+
+def attendance_by_round(tables, munis, areas_df, names: list[str], ctx) -> None:
+    """Participants per municipality and per Leader area, one bar per round, side by side."""
+    st.subheader(ctx.tr("compare_heading", rounds=" – ".join(names)))
+    per_muni = _change_labels(rounds.attendance_by_round(tables, munis, names), ctx.lang)
+    per_muni = per_muni.assign(participants=per_muni["participants"].fillna(0).astype(int))
+    per_area = _change_labels(
+        rounds.area_attendance_by_round(tables, munis, areas_df, names), ctx.lang)
+    for frame, category, title_key, name in (
+            (per_area, "name", "compare_per_area", "osallistujat_alueittain_kierroksittain"),
+            (per_muni, "name_fi", "compare_per_municipality",
+             "osallistujat_kunnittain_kierroksittain")):
+        chart = charts.round_bars(frame, category, "participants", names,
+                                  title=ctx.tr(title_key), lang=ctx.lang)
+        st.altair_chart(chart, width="stretch")
+        chart_buttons(chart, frame.drop(columns=["change_label"]), name, key=name,
+                      lang=ctx.lang)
+
+
+def one_round(names: list[str], ctx) -> str:
+    """Which round the per-table charts show (never one list of every round's tables)."""
+    if len(names) == 1:
+        return names[0]
+    if st.session_state.get("tables_one_round") not in names:
+        st.session_state["tables_one_round"] = names[-1]
+    return st.segmented_control(ctx.tr("compare_show_round"), names, key="tables_one_round")
+
+
+def page_of(view: pd.DataFrame, ctx) -> pd.DataFrame:
+    """The tables of one page (date order) when there are more than `PAGE`."""
+    if len(view) <= PAGE:
+        return view
+    ordered = view.sort_values(["date", "table_no"])
+    pages = math.ceil(len(ordered) / PAGE)
+    page = st.selectbox(ctx.tr("tables_page"), range(pages), key="tables_page",
+                        format_func=lambda i: ctx.tr(
+                            "tables_page_of", first=i * PAGE + 1,
+                            last=min((i + 1) * PAGE, len(ordered)), total=len(ordered)))
+    return ordered.iloc[page * PAGE:(page + 1) * PAGE]
