@@ -52,6 +52,18 @@ _EXPECTED = {
 }
 
 
+#: Cell types stored as the user wrote them: their length is the database column's.
+AS_WRITTEN = ("text", "open_enum", "email", "phone", "url")
+#: Free text stored in a TEXT column (a note, a title): long, but bounded.
+LONG_TEXT = 4000
+#: Bounds for a cell that is converted before it is stored (a date, a number, a list of
+#: municipalities, an enum word such as "Leader-kyläkehittäjä").
+MAX_LENGTHS: Mapping[str, int] = MappingProxyType({
+    "int": 40, "number": 40, "date": 40, "municipality": 100, "municipalities": 2000,
+    "enum": 100, "criterion": 300,
+})
+
+
 def normalise_text(value: str) -> str:
     """Key for tolerant matching: NFC, casefold, punctuation dropped, whitespace collapsed."""
     text = unicodedata.normalize("NFC", str(value)).casefold()
@@ -88,10 +100,22 @@ class ColumnSpec:
     sql: TypeEngine | None = None  # how it is stored; None: not stored as such (scores' mean)
     not_null: bool = False  # stored NOT NULL
     stored_default: object = None  # what the store writes for a row without a value
+    #: Longest cell text accepted (characters, after stripping); None: see `limit`.
+    max_length: int | None = None
 
     @property
     def stored(self) -> bool:
         return self.sql is not None
+
+    @property
+    def limit(self) -> int:
+        """The length this column promises. Text stored as written gets its VARCHAR's length
+        (a TEXT column: `LONG_TEXT`); a value that is converted first gets its type's bound."""
+        if self.max_length:
+            return self.max_length
+        if self.type in AS_WRITTEN:
+            return getattr(self.sql, "length", None) or LONG_TEXT
+        return MAX_LENGTHS[self.type]
 
     @property
     def expected(self) -> str:

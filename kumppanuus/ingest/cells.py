@@ -16,12 +16,14 @@ import pandas as pd
 
 from kumppanuus.municipality_names import MunicipalityResolver
 from kumppanuus.ingest.reading import factorize
+from kumppanuus.ingest.texts import clean, shorten
 from kumppanuus.schema import ColumnSpec, criterion_number, normalise_text
 
 _SPACES = "[ \u00a0\u202f]"
 _NUMBER_RE = rf"[+\-−]?(?:\d+|\d{{1,3}}(?:{_SPACES}\d{{3}})+)(?:[.,]\d+)?"
-_FI_DATE_RE = r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
-_ISO_DATE_RE = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]00:00(?::00)?)?"
+_TIME_RE = r"(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?"  # a time of day is ignored
+_FI_DATE_RE = rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME_RE}"
+_ISO_DATE_RE = rf"(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}}){_TIME_RE}"
 _AMBIGUOUS_DATE_RE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _DATE_FORMS = "27.1.2021, 27.01.2021 tai 2021-01-27"
 
@@ -34,7 +36,7 @@ def _result(values: pd.Series, errors: pd.Series, warnings: pd.Series | None = N
 
 def _got(prefix: str, texts: pd.Series, bad: pd.Series) -> pd.Series:
     """'<prefix>, saatiin '<text>'' for the bad texts, None elsewhere (built only where bad)."""
-    return _messages(texts, bad, lambda t: f"{prefix}, saatiin '{t}'")
+    return _messages(texts, bad, lambda t: f"{prefix}, saatiin '{shorten(t)}'")
 
 
 def _messages(texts: pd.Series, bad: pd.Series, make) -> pd.Series:
@@ -90,10 +92,17 @@ def _convert_enum(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
 
 
 def _convert_criterion(texts: pd.Series, col: ColumnSpec, resolver) -> pd.DataFrame:
+    """1–7, the criterion's text, or both as a list item ("1. mahdollistaa …"): then the number
+    and the text must name the same criterion."""
     numbers = _numbers(texts)
     numbers = numbers.where(numbers % 1 == 0)
-    by_text = texts.map(criterion_number)
-    values = numbers.fillna(by_text.astype("float64")).astype("Int64")
+    item = texts.str.extract(r"^\s*(\d+)\s*[.)]\s*(.*)$")
+    by_text = texts.map(criterion_number).astype("float64")
+    listed_no = pd.to_numeric(item[0], errors="coerce")
+    listed_text = item[1].fillna("").map(lambda t: criterion_number(t) if t else None)
+    listed = listed_no.where(item[1].fillna("") == "", listed_text.astype("float64"))
+    listed = listed.where((item[1].fillna("") == "") | (listed_text == listed_no))
+    values = numbers.fillna(by_text).fillna(listed).astype("Int64")
     return _result(values, _got(f"odotettiin {col.expected}", texts, values.isna()))
 
 
@@ -144,20 +153,39 @@ class Converted:
     value_codes: np.ndarray  # per row: equal typed values ⇔ equal code; -1 = no value
 
 
-def convert_column(raw: pd.Series, col: ColumnSpec, resolver) -> Converted:
-    """Convert one column. Each distinct text is stripped and converted once (factorize), then
-    spread back to the rows by position, so the cost follows the number of distinct values."""
+def convert_column(raw: pd.Series, col: ColumnSpec, resolver, *, key: bool = False
+                   ) -> Converted:
+    """Convert one column. Each distinct text is stripped, cleaned (`ingest.texts`: length,
+    mojibake, Unicode, key spelling) and converted once (factorize), then spread back to the
+    rows by position, so the cost follows the number of distinct values. `key`: the column is
+    part of the kind's key (its spellings are unified)."""
     codes, uniques = factorize(raw)  # a missing cell gets code -1: the "" appended below
     texts = pd.Series([str(u).strip() for u in uniques] + [""], dtype=object)
     empty_u = (texts == "").to_numpy(dtype=bool)
     used = np.bincount(codes[codes >= 0], minlength=len(texts)) > 0  # categories may be unused
-    table = CONVERTERS[col.type](texts[~empty_u & used], col, resolver).reindex(texts.index)
+    live = ~empty_u & used
+    first_row = np.full(len(texts), len(codes))
+    np.minimum.at(first_row, codes[codes >= 0], np.flatnonzero(codes >= 0))
+    cleaned, clean_errors, clean_warnings = clean(texts[live], col, key=key and col.free_text,
+                                                  first_row=first_row[live])
+    texts[live] = cleaned
+    ok = live & clean_errors.reindex(texts.index).isna().to_numpy()
+    table = CONVERTERS[col.type](texts[ok], col, resolver).reindex(texts.index)
+    table["error"] = table["error"].astype(object).fillna(clean_errors.reindex(texts.index))
+    table["warning"] = _joined(clean_warnings.reindex(texts.index), table["warning"])
     if col.default is not None:
         table.loc[empty_u, "value"] = col.default
     values = table["value"].iloc[codes].set_axis(raw.index)
     value_codes = pd.factorize(table["value"])[0][codes]
     return Converted(values, empty_u[codes], _spread(table["error"], codes, raw.index),
                      _spread(table["warning"], codes, raw.index), texts, codes, value_codes)
+
+
+def _joined(first: pd.Series, second: pd.Series) -> pd.Series:
+    both = first.notna() & second.notna()
+    out = first.astype(object).where(first.notna(), second)
+    out[both] = first[both] + "; " + second[both].astype(str)
+    return out
 
 
 def _spread(messages: pd.Series, codes: np.ndarray, index: pd.Index) -> pd.Series:

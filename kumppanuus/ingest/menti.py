@@ -188,17 +188,36 @@ class _Reader:
             return
         self.dates.append(block.meta.get("date", ""))
         for (row, cells), number in zip(block.statements, criteria):
+            if number is None:
+                continue
             counts = self._counts(block, row, cells, scale)
             if counts is not None:
                 self._add(block, number, _Tally(scale, counts, row))
 
-    def _criteria(self, block: _Block) -> list[int] | None:
+    def _criteria(self, block: _Block) -> list[int | None] | None:
+        """The criterion of each statement (None: not a criterion, skipped with a warning).
+
+        By text first; a block where no text matches but there are exactly seven statements is
+        mapped by order (with a warning); a block with nothing to map is not about criteria.
+        """
         if not block.is_scales:
             return None
         texts = [cells[0] for _, cells in block.statements]
         numbers = [criterion_number(re.sub(r"^\s*\d+\s*[.)]\s*", "", t)) for t in texts]
-        if texts and None not in numbers and len(set(numbers)) == len(numbers):
+        matched = [n for n in numbers if n is not None]
+        if matched and len(set(matched)) == len(matched):
+            for (row, _), text, number in zip(block.statements, texts, numbers):
+                if number is None:
+                    self.warn(row, f"{block.sheet} / Choices", text, (
+                        f"väittämä '{text}' ei ole mikään järjestöystävällisen kunnan seitsemästä "
+                        "kriteeristä; se ohitetaan ja muut väittämät tuodaan"))
             return numbers
+        if matched:
+            twice = next(n for n in matched if matched.count(n) > 1)
+            self.problem(block.row, f"{block.sheet} / Choices", block.meta.get("question", ""),
+                         f"kriteeri {twice} on samalla diassa useammin kuin kerran; odotettiin "
+                         "kutakin kriteeriä vain kerran diaa kohden")
+            return None
         if len(texts) == 7:
             self.warn(block.row, f"{block.sheet} / Choices", block.meta.get("question", ""),
                       "väittämien teksti ei vastaa kriteerejä; ne yhdistettiin kriteereihin "

@@ -14,6 +14,7 @@ from pathlib import PureWindowsPath
 import pandas as pd
 
 from kumppanuus import config, examples, ingest, templates
+from kumppanuus.ingest import against_store
 from kumppanuus.store.kinds import scores_to_db
 from kumppanuus.municipality_names import MunicipalityResolver
 from kumppanuus.store import ImportPlan, Store
@@ -84,6 +85,7 @@ def check_bytes(kind: str, data: bytes, file_name: str, store: Store, *,
         max_bytes=config.max_upload_bytes(),
     )
     templates.refuse_template_rows(result)
+    against_store.check(result, store, file_name)  # key spellings, unknown tables: warnings
     return Checked(kind, file_name, data, result)
 
 

@@ -14,6 +14,7 @@ import pandera.pandas as pa
 from kumppanuus.ingest.cells import DTYPES, Converted, convert_column
 from kumppanuus.ingest.headers import map_headers
 from kumppanuus.ingest.results import IngestResult, Problem
+from kumppanuus.ingest.texts import shorten
 from kumppanuus.schema import ROW_CHECKS, ColumnSpec, KindSpec
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -59,7 +60,7 @@ class TableParser:
         header = self._header(column)
         raw = self.raw.get(column, pd.Series(dtype="str"))
         for row, message in messages.dropna().items():
-            value = str(raw.get(row, "")).strip()
+            value = shorten(str(raw.get(row, "")).strip(), 200)  # never a 30 000-char echo
             target.append(Problem(self.file, int(row), header, value, message))
 
     def _map_headers(self) -> None:
@@ -84,7 +85,8 @@ class TableParser:
         dtype = DTYPES.get(col.type, "str")
         if col.name not in self.raw:
             return pd.Series(col.default, index=self.table.index, dtype=dtype)
-        converted = convert_column(self.raw[col.name], col, self.resolver)
+        converted = convert_column(self.raw[col.name], col, self.resolver,
+                                   key=col.name in self.spec.key)
         if col.required and converted.empty.any():
             self._add(self.problems, col.name, pd.Series(
                 f"pakollinen arvo puuttuu; odotettiin {col.expected}",
