@@ -100,3 +100,45 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.text = text
+
+
+class KmScale(MacroElement):
+    """Leaflet's scale bar in kilometres only (folium's `control_scale` adds miles too)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false, metric: true, position: "bottomleft"})
+            .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "KmScale"
+
+
+class NameLabels(MacroElement):
+    """Municipality names at given points (lat, lon, name), as plain text on the map."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>.kk-name{background:none;border:none;box-shadow:none;font:600 11px sans-serif;
+          color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap;}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this.points|tojson }}.forEach(function (p) {
+          L.tooltip({permanent: true, direction: "center", className: "kk-name",
+                     interactive: false})
+            .setLatLng([p[0], p[1]]).setContent(p[2]).addTo({{ this._parent.get_name() }});
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, points: list[tuple[float, float, str]]):
+        super().__init__()
+        self._name = "NameLabels"
+        self.points = [[float(a), float(b), str(n)] for a, b, n in points]

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geo import assets, scales, simplify
-from geo.elements import HATCH_FILL, Attribution, Legend, LegendEntry
+from geo.elements import HATCH_FILL, Attribution, KmScale, Legend, LegendEntry, NameLabels
 from geo.tooltips import (AREA_TOOLTIP, UNIT_TOOLTIP, area_tooltip, bilingual,  # noqa: F401
                           tooltip_html, unit_tooltip, value_html)
 from kumppanuus.i18n import t
@@ -29,6 +29,7 @@ NEIGHBOUR_CLASS = "kk-neighbour"
 OUTLINE_CLASS = "kk-outline"
 MARKER_CLASS = "kk-marker"
 LEADER_TITLE = t("leader_group")  # Finnish; legends use t("leader_group", lang)
+LEGEND_WIDTH = 190  # px the bottom-right legend needs
 HIGHLIGHT = {"weight": 3, "color": "#000000"}
 FILL_OPACITY = 0.8
 
@@ -42,11 +43,13 @@ def base_map(bounds: Sequence[float], *, tiles: bool = False, base_url: str = as
     """Empty map fitted to (minx, miny, maxx, maxy), loading only local Leaflet/jQuery."""
     minx, miny, maxx, maxy = (float(b) for b in bounds)
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=None,
-                   control_scale=True, min_zoom=5, max_zoom=13, zoom_snap=0.25)
+                   control_scale=False, min_zoom=5, max_zoom=13, zoom_snap=0.25)
     assets.use_offline_assets(m, base_url)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(m)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    # room on the right for the legend (bottom right), so it covers no municipality
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding_bottom_right=(LEGEND_WIDTH, 0))
+    m.add_child(KmScale())
     return m
 
 
@@ -165,6 +168,7 @@ def build_map(
     tiles: bool = False,
     base_url: str = assets.VENDOR_URL,
     lang: str = "fi",
+    names: bool = False,
 ) -> folium.Map:
     """Municipalities coloured by Leader area (`metric='leader_area'`) or by `values`.
 
@@ -186,7 +190,17 @@ def build_map(
     else:
         m.add_child(_metric_legend(label or metric, classes, bool(frame["value"].isna().any()), lang))
     m.add_child(Attribution(t("map_attribution", lang)))
+    if names:
+        m.add_child(NameLabels(name_points(units)))
     return m
+
+
+def name_points(units: gpd.GeoDataFrame) -> list[tuple[float, float, str]]:
+    """(lat, lon, name) inside each unit (a point on its surface, not a centroid that may fall
+    outside), one per unit name."""
+    points = units.geometry.representative_point()
+    label = units["unit_name"] if "unit_name" in units.columns else units["name_fi"]
+    return [(p.y, p.x, n) for p, n in zip(points, label)]
 
 
 def build_leader_area_map(

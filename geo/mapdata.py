@@ -39,7 +39,7 @@ class Metric:
 
 
 METRICS = (
-    Metric("leader_area", "Leader-ryhmä"),
+    Metric("leader_area", "Leader-alue"),
     Metric("per_1000", "Osallistujia / 1 000 asukasta", "per_1000"),
     Metric("n_tables", "Kumppanuuspöytiä", "n_tables"),
     Metric("mean_pct", "Järjestöystävällisyys, osallistujat (%)", "mean_pct", needs_scores=True),

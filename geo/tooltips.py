@@ -17,7 +17,7 @@ from kumppanuus.values import is_missing
 
 #: (column, Finnish label) rows shown for a municipality when the columns exist.
 UNIT_TOOLTIP: tuple[tuple[str, str], ...] = (
-    ("leader_name", "Leader-ryhmä"),
+    ("leader_name", "Leader-alue"),
     ("joint_authority", "Yhteistoiminta-alue"),
     ("tables", "Kumppanuuspöydät"),
     ("participants", "Osallistujia"),

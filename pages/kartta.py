@@ -67,7 +67,7 @@ def _links_to_pages(code: str, lang: str) -> None:
 def _build(kind: str, frame, values, metric, options: dict):
     if kind == "areas":
         return foliummap.build_leader_area_map(
-            frame, **{k: v for k, v in options.items() if k != "example"})
+            frame, **{k: v for k, v in options.items() if k not in ("example", "names")})
     if kind == "markers":
         return foliummap.build_marker_map(frame, leader_names=options["leader_names"], tiles=options["tiles"],
                                           lang=options["lang"])
@@ -119,7 +119,9 @@ options = mapdata.available_metrics(score_metrics is not None)
 metric = c1.selectbox(ctx.tr("map_colour_by"), options, format_func=lambda m: m.label_in(ctx.lang),
                       key="kartta_metric")
 by_area = c2.toggle(ctx.tr("map_show_areas"), key="kartta_areas")
-tiles = c3.toggle(ctx.tr("map_tiles"), key="kartta_tiles", help=ctx.tr("map_tiles_help"))
+names = c3.toggle(ctx.tr("map_names"), key="kartta_names")
+# No background-map switch: tiles come from the internet and the map is made to work offline.
+st.caption(ctx.tr("map_no_tiles"))
 if score_metrics is None:
     st.caption(ctx.tr("map_scores_hint"))
 
@@ -129,7 +131,8 @@ panel = (view, links, data.frame("speakers"), data.frame("contacts"), ctx.lang)
 example = metric.shows_example(score_metrics)
 if example:
     context.showing(score_metrics)
-options = {"leader_names": leader_names, "tiles": tiles, "lang": ctx.lang, "example": example}
+options = {"leader_names": leader_names, "tiles": False, "lang": ctx.lang, "example": example,
+           "names": names}
 values = mapdata.metric_values(summary, score_metrics, metric)
 if missing:
     st.info(ctx.tr("map_missing_boundaries", files=", ".join(str(p) for p in missing)))

@@ -116,9 +116,9 @@ def test_the_map_legend_tooltips_and_attribution_follow_the_language(store):
     munis = store.reference("municipalities").drop(columns=["lat", "lon"], errors="ignore")
     munis = munis.merge(centres[["code", "lat", "lon"]], on="code")
     html = foliummap.build_marker_map(munis.assign(participants=12), lang="sv").get_root().render()
-    assert "Leadergrupp" in html and "Deltagare" in html
-    assert "Leader-ryhmä" not in html and "Osallistujia" not in html
-    assert tooltips.unit_tooltip("en")[0] == ("leader_name", "Leader group")
+    assert "Leader-område" in html and "Deltagare" in html
+    assert "Leader-alue" not in html and "Osallistujia" not in html
+    assert tooltips.unit_tooltip("en")[0] == ("leader_name", "Leader area")
     assert [m.label_in("fi") for m in mapdata.METRICS] == [m.label for m in mapdata.METRICS]
 
 
