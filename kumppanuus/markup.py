@@ -7,21 +7,26 @@ and widget labels render GitHub-flavoured Markdown plus Streamlit's own directiv
 exactly as typed.
 
 Hand-written because no maintained Python library escapes Markdown for Streamlit's renderer;
-the rule is CommonMark's own (§2.4): a backslash before any ASCII punctuation character makes
-that character literal. Newlines become spaces so text cannot start a heading, list or table.
+the rule is CommonMark's own (§2.4): a backslash before an ASCII punctuation character makes it
+literal. Escaped are the characters that start markup anywhere in a line — links and images
+(`[ ] !`), emphasis (`* _ ~`), code, HTML and autolinks (`` ` < > . @ : ``: "www.x.fi" and
+"https://…" no longer link), tables (`|`), math (`$`), Streamlit directives (`:`) and `\`
+itself — plus `- + #` at the very start, where they would begin a list or heading. Newlines
+become spaces so the text cannot start a block of its own; "Evijärvi-Kauhava (hybridi)" stays
+readable in the source.
 """
 
 from __future__ import annotations
 
 import re
-import string
 
 from kumppanuus.values import text_of
 
-_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>!|~:$.@#])")
+_AT_START = re.compile(r"^([-+=])")
 
 
 def plain(value) -> str:
-    """`value` escaped for Markdown: every ASCII punctuation mark literal, lines joined."""
+    """`value` escaped for Markdown (see the module docstring), lines joined."""
     text = " ".join(text_of(value).split())
-    return _PUNCTUATION.sub(r"\\\1", text)
+    return _AT_START.sub(r"\\\1", _ANYWHERE.sub(r"\\\1", text))

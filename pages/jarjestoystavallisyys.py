@@ -8,6 +8,7 @@ never from the toggle, so example rows imported into the database are labelled t
 import pandas as pd
 import streamlit as st
 
+from kumppanuus.markup import plain
 from kumppanuus import config, examples, rounds, scores, templates
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import municipality_names
@@ -60,7 +61,7 @@ def municipality_section(df, labels, names, min_n) -> str | None:
         return code
     rounds_here = scores.round_order(rows)
     if len(rounds_here) > 1:
-        st.caption(ctx.tr("scores_per_round_note", rounds=", ".join(rounds_here)))
+        st.caption(ctx.tr("scores_per_round_note", rounds=", ".join(map(plain, rounds_here))))
     for rnd in rounds_here:
         municipality_round(rows[rows["round"] == rnd], code, rnd, labels, names, min_n)
     st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
@@ -87,7 +88,7 @@ def region_section(df, labels, munis, names, min_n) -> None:
     st.subheader(ctx.tr("scores_region"))
     pooled = rounds.pooled_rounds(df)
     if len(pooled) > 1:  # the region matrix combines rounds: say which, above the charts
-        st.warning(ctx.tr("scores_pooled_rounds", rounds=", ".join(pooled)))
+        st.warning(ctx.tr("scores_pooled_rounds", rounds=", ".join(map(plain, pooled))))
     example = examples.has_example_rows(df)
     shown_names = munis.assign(name_fi=munis["code"].map(names))  # names in the UI language
     matrix = scores.with_names(scores.gaps(df, min_n), shown_names)

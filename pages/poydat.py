@@ -3,6 +3,7 @@ feedback and one table's details. Logic lives in kumppanuus.metrics / charts / d
 
 import streamlit as st
 
+from kumppanuus.markup import plain
 from kumppanuus import charts, directory, examples, metrics, rounds
 from kumppanuus.values import record
 from kumppanuus.i18n import fmt_date, fmt_number, t
@@ -126,7 +127,7 @@ else:
     c1.metric(ctx.tr("participants"), fmt_number(totals["participants"], ctx.lang))
     c2.metric(ctx.tr("tables_count"), fmt_number(totals["tables"], ctx.lang))
     c3.metric(ctx.tr("mean_participants"), fmt_number(totals["mean"], ctx.lang, 1))
-    st.caption(ctx.tr("tables_round", round=", ".join(sorted(set(tables["round"])))))
+    st.caption(ctx.tr("tables_round", round=", ".join(map(plain, sorted(set(tables["round"]))))))
     view = compare.page_of(view, ctx)
     reports.download_buttons(ctx, key="tables_report")
     frame = charts.attendance_frame(view, areas, ctx.lang)

@@ -179,3 +179,14 @@ def test_warning_lines_are_marked_and_error_lines_parse_with_a_colon_in_a_column
     assert column.startswith("Kriteerit") and "viestii" in column
     assert warning.split(":", 3)[3].startswith(" varoitus: ")
     assert not error.split(":", 3)[3].startswith(" varoitus")
+
+
+def test_the_readme_states_the_limits_the_code_enforces():
+    from kumppanuus.ingest import limits
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for value in (limits.EXCEL_MAX_ROWS, limits.EXCEL_MAX_COLUMNS, limits.EXCEL_MAX_CELL_CHARS,
+                  limits.MAX_COLUMNS, limits.MAX_CELLS):
+        assert limits.fi_int(value) in readme, value
+    assert f"inflate to {limits.UNCOMPRESSED_FACTOR} ×" in readme

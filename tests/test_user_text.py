@@ -3,6 +3,8 @@ is never taken for a present one (the Pöydät → "Pöydän tiedot" TypeError).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -43,11 +45,18 @@ def test_a_record_turns_missing_values_into_none_so_if_is_safe():
     assert row == {"memo_url": None, "n": None, "name": "Alavus"}
 
 
+def markup_in(text: str) -> list[str]:
+    """Markdown constructs left unescaped: an image or link, a directive, math, HTML, a URL."""
+    found = re.findall(r"(?<!\\)(!\[|\]\(|:red\[|\$x|<b>|https?:|www\.)", text)
+    return found
+
+
 def test_plain_text_keeps_no_markdown_construct():
-    escaped = plain(f"{TRACKER} {PHISH} :red[punainen] $x$ <b>")
-    for construct in ("![", "](", ":red[", "$x$", "<b>"):
-        assert construct not in escaped
-    assert escaped.replace("\\", "") == f"{TRACKER} {PHISH} :red[punainen] $x$ <b>"
+    escaped = plain(f"{TRACKER} {PHISH} :red[punainen] $x$ <b> www.evil.example")
+    assert markup_in(f"{TRACKER} {PHISH}")  # the check can fail…
+    assert markup_in(escaped) == []  # …and does not
+    assert escaped.replace("\\", "") == (f"{TRACKER} {PHISH} :red[punainen] $x$ <b> "
+                                          "www.evil.example")
 
 
 def test_table_details_open_for_a_table_imported_without_a_memo(store: Store):
@@ -67,7 +76,7 @@ def test_a_contact_note_with_markdown_is_shown_as_typed_on_the_people_page(store
                                     ["Soini", "Janne Kujala", "vaihtumassa", f"{TRACKER} {PHISH}"]])
     at = run_page("pages/yhteyshenkilot.py")
     body = next(w.value for w in at.warning if "Janne Kujala" in w.value)
-    assert "![" not in body and "](" not in body
+    assert markup_in(body) == []
     assert body.replace("\\", "").endswith(f"{TRACKER} {PHISH}")
 
 
@@ -76,5 +85,14 @@ def test_a_liaison_name_with_markdown_is_shown_as_typed_in_the_map_panel(store: 
                                     ["Lapua", f"Nimi {TRACKER}", PHISH]])
     at = run_page("app.py", flt_muni="408")
     line = next(m.value for m in at.markdown if "Nimi" in m.value)
-    assert "![" not in line and "](" not in line
+    assert markup_in(line) == []
     assert line.replace("\\", "").endswith(f"Nimi {TRACKER} ({PHISH})")
+
+
+def test_a_round_named_with_markdown_is_shown_as_typed_on_the_tables_page(store: Store):
+    import_rows(store, "tables", [["kierros", "nro", "päivämäärä", "nimi", "kunnat",
+                                   "osallistujia"],
+                                  [PHISH, "1", "1.9.2022", "Lapua", "Lapua", "10"]])
+    at = run_page("pages/poydat.py")
+    shown = [c.value for c in at.caption if "Kirjaudu" in c.value]
+    assert shown and all(markup_in(c) == [] for c in shown)

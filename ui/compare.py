@@ -10,6 +10,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from kumppanuus.markup import plain
 from kumppanuus import charts, metrics, rounds
 from kumppanuus.i18n import fmt_number
 from ui.downloads import chart_buttons
@@ -40,7 +41,7 @@ def _change_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def attendance_by_round(tables, munis, areas_df, names: list[str], ctx) -> None:
     """Participants per municipality and per Leader area, one bar per round, side by side."""
-    st.subheader(ctx.tr("compare_heading", rounds=" – ".join(names)))
+    st.subheader(ctx.tr("compare_heading", rounds=" – ".join(map(plain, names))))
     per_muni = _change_labels(rounds.attendance_by_round(tables, munis, names), ctx.lang)
     per_muni = per_muni.assign(participants=per_muni["participants"].fillna(0).astype(int))
     per_area = _change_labels(
