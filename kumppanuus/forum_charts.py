@@ -14,7 +14,7 @@ import pandas as pd
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import t
 
-ROW_HEIGHT = 36       # px per criterion (two bars and a two-line label)
+ROW_HEIGHT = 32       # px per criterion (two bars and a two-line label)
 BAR_WIDTH = 340
 GAP_WIDTH = 130
 LABEL_WIDTH = 40      # characters per line of a criterion label

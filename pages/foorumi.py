@@ -9,7 +9,7 @@ labels come from `kumppanuus.forum`; this file only draws.
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import config, examples, forum, scores
+from kumppanuus import config, examples, forum, markup, scores
 from kumppanuus import forum_charts as fc
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import fmt_date, fmt_number, municipality_names
@@ -52,10 +52,12 @@ def go(keys: list[str], delta: int) -> None:
     st.session_state["forum_key"] = forum.step(keys, st.session_state.get("forum_key"), delta)
 
 
-def navigation(keys: list[str], key: str, name: str) -> None:
+def navigation(keys: list[str], key: str, name: str, example: bool) -> None:
+    """Heading (with the example label) and previous / next, in one row."""
     left, prev, pos, nxt = st.columns([6, 1.3, 0.7, 1.3], vertical_alignment="center")
+    badge = f" :orange-badge[:material/science: {ctx.tr('example_label')}]" if example else ""
     left.header(ctx.tr("forum_heading", name=name,
-                       round=real_round(ctx.round) or ctx.tr("all_rounds")),
+                       round=real_round(ctx.round) or ctx.tr("all_rounds")) + badge,
                 anchor=False)
     prev.button(ctx.tr("forum_prev"), on_click=go, args=(keys, -1), key="forum_prev",
                 width="stretch")
@@ -64,12 +66,15 @@ def navigation(keys: list[str], key: str, name: str) -> None:
                width="stretch")
 
 
-def table_lines(scr: forum.Screen) -> str:
+def table_line(scr: forum.Screen) -> str:
+    """The tables that covered the screen, on one line (escaped: '1. …' is not a list)."""
     if scr.tables.empty:
         return ctx.tr("forum_no_tables")
-    return "  \n".join(ctx.tr("forum_table_line", label=r.label, date=fmt_date(r.date, ctx.lang),
-                              participants=fmt_number(r.participants, ctx.lang))
-                       for r in scr.tables.itertuples())
+    lines = [ctx.tr("forum_table_line", label=markup.plain(r.label),
+                    date=fmt_date(r.date, ctx.lang),
+                    participants=fmt_number(r.participants, ctx.lang))
+             for r in scr.tables.itertuples()]
+    return f"**{ctx.tr('forum_tables')}:** " + " · ".join(lines)
 
 
 def side_panel(scr: forum.Screen) -> None:
@@ -77,18 +82,15 @@ def side_panel(scr: forum.Screen) -> None:
     if scr.has_scores:
         st.metric(ctx.tr("forum_n_participants"), fmt_number(scr.n_of("participants"), ctx.lang))
         st.metric(ctx.tr("forum_n_managers"), fmt_number(scr.n_of("managers"), ctx.lang))
-    st.markdown(f"**{ctx.tr('forum_tables')}**  \n{table_lines(scr)}")
 
 
 def draw(scr: forum.Screen, labels: dict[int, str], min_n: int) -> None:
-    if scr.is_example:
-        st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
     main, side = st.columns([4, 1])
     with main:
         if scr.has_scores:
             frame = sc.view_frame(scr.view, labels, min_n, ctx.lang)
-            chart = fc.comparison_chart(frame, labels, name=scr.name, example=scr.is_example,
-                                        lang=ctx.lang, titled=False)
+            chart = fc.comparison_chart(frame, labels, name=scr.name, example=False,
+                                        lang=ctx.lang, titled=False)  # the heading says it
             present.chart(chart, ctx.presentation, key="forum_chart")
             notes = [ctx.tr("scores_gap_note")]
             if scr.has_small_group:
@@ -96,6 +98,7 @@ def draw(scr: forum.Screen, labels: dict[int, str], min_n: int) -> None:
             st.caption(" ".join(notes))
         else:
             st.info(ctx.tr("forum_no_scores"))
+        st.markdown(table_line(scr))
     with side:
         side_panel(scr)
 
@@ -140,7 +143,7 @@ name = dict(zip(order_df["key"], order_df["name"]))[key]
 name = ctx.tr("forum_area_of", area=name) if kind == "area" else name
 scr = forum.screen(key, kind, score_rows, tables, munis, areas, min_n=min_n,
                    criteria=list(labels), name=name)
-navigation(keys, key, name)
+navigation(keys, key, name, scr.is_example)
 draw(scr, labels, min_n)
 present.write_url(ctx.presentation, ctx.lang, **{KIND_PARAM[kind]: key},
                   **{KIND_PARAM[k]: None for k in forum.KINDS if k != kind},

@@ -23,12 +23,15 @@ PRESENTATION_CSS = """<style>
   padding-bottom: 0.5rem !important;}
 [data-testid='stMain'] p, [data-testid='stMain'] li, [data-testid='stMain'] label
   {font-size: 1.25rem !important;}
+[data-testid='stMain'] [data-testid='stCaptionContainer'] p {font-size: 1rem !important;}
+[data-testid='stMain'] [data-testid='stVerticalBlock'] {gap: 0.6rem !important;}
 [data-testid='stMain'] h1 {font-size: 2.6rem !important; padding-top: 0 !important;}
 [data-testid='stMain'] h2, [data-testid='stMain'] h3 {font-size: 2rem !important;
   padding-top: 0 !important;}
-[data-testid='stMetricValue'], [data-testid='stMetricValue'] div
+[data-testid='stMain'] [data-testid='stMetricValue'],
+[data-testid='stMain'] [data-testid='stMetricValue'] *
   {font-size: 3.4rem !important; line-height: 1.15 !important;}
-[data-testid='stMetricLabel'] p {font-size: 1.35rem !important;}
+[data-testid='stMain'] [data-testid='stMetricLabel'] p {font-size: 1.35rem !important;}
 [data-testid='stDownloadButton'], [data-testid='stFileUploader'] {display: none !important;}
 </style>"""
 
