@@ -23,9 +23,12 @@ IN_CI = os.environ.get("CI", "").strip().lower() == "true"
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config):
-    """`-n auto` unless the command line chose (`-n N`) or xdist is switched off."""
+    """`-n auto` unless the command line chose (`-n N`) or xdist is switched off. Not on
+    PostgreSQL (`KUMPPANUUS_TEST_DATABASE_URL`): every test there empties the one database."""
+    if os.environ.get("KUMPPANUUS_TEST_DATABASE_URL") or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     if config.pluginmanager.hasplugin("xdist") and getattr(
-            config.option, "numprocesses", 0) is None and not os.environ.get("PYTEST_XDIST_WORKER"):
+            config.option, "numprocesses", 0) is None:
         config.option.numprocesses = "auto"
 
 
