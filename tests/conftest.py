@@ -32,6 +32,14 @@ def pytest_cmdline_main(config):
         config.option.numprocesses = "auto"
 
 
+def pytest_make_parametrize_id(config, val, argname):
+    """Bytes parameters get a short id of their own, never their content: generated files (a
+    DOCX carries its creation time) would otherwise give each xdist worker other test ids."""
+    if isinstance(val, (bytes, bytearray)):
+        return f"{argname}-{len(val)}b"
+    return None
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """Under CI=true a skip is a failure: CI must never pass by not running a test."""
