@@ -59,6 +59,24 @@ from tests.browser_support import app_url, browser, browser_page  # noqa: E402,F
 TEST_DATABASE_URL = os.environ.get("KUMPPANUUS_TEST_DATABASE_URL", "")
 
 
+def _worker_database(url: str) -> str:
+    """Under xdist each worker gets a database of its own on the same server (`<name>_gw0`…),
+    created on first use, so parallel tests never drop each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    from sqlalchemy import create_engine, make_url, text
+
+    parsed = make_url(url)
+    name = f"{parsed.database}_{worker}"
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
 def _fresh_database(tmp_path) -> str:
     if not TEST_DATABASE_URL:
         return f"sqlite:///{tmp_path / 'test.db'}"
@@ -67,13 +85,17 @@ def _fresh_database(tmp_path) -> str:
 
     from kumppanuus.store import db
 
-    engine = db.engine_for(TEST_DATABASE_URL)
+    url = _WORKER_URL.setdefault("url", _worker_database(TEST_DATABASE_URL))
+    engine = db.engine_for(url)
     everything = MetaData()  # every table, alembic_version and later revisions' tables too
     everything.reflect(engine)
     everything.drop_all(engine)
     st.cache_resource.clear()  # the app caches one Store per URL; this URL is reused
     st.cache_data.clear()
-    return TEST_DATABASE_URL
+    return url
+
+
+_WORKER_URL: dict[str, str] = {}
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -40,12 +41,13 @@ def first_release_url(tmp_path) -> str:
     shutil.copy(FIXTURE, copy)
     if not TEST_DATABASE_URL:
         return f"sqlite:///{copy}"
-    engine = db.engine_for(TEST_DATABASE_URL)
+    url = os.environ["DATABASE_URL"]  # this worker's empty PostgreSQL database (conftest)
+    engine = db.engine_for(url)
     with engine.begin() as conn:
         command.upgrade(migrate.alembic_config(conn), BASELINE)
         conn.execute(text("DROP TABLE alembic_version"))
-    _copy_rows(f"sqlite:///{copy}", TEST_DATABASE_URL)
-    return TEST_DATABASE_URL
+    _copy_rows(f"sqlite:///{copy}", url)
+    return url
 
 
 def _count(store: Store, table: str) -> int:
