@@ -420,3 +420,18 @@ def many_columns_csv(extra: int) -> bytes:
     for r in rows[1:]:
         r += [""] * extra
     return csv_bytes(rows)
+
+
+def lying_size_xlsx(declared: int = 10) -> bytes:
+    """Valid speakers whose sheet's central-directory entry declares `declared` bytes
+    uncompressed — a bomb that hides its size from the zip directory."""
+    import struct
+
+    data = bytearray(raw_xlsx([sheet_row(i + 1, r) for i, r in enumerate(VALID["speakers"])]))
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_length = struct.unpack("<H", data[at + 28:at + 30])[0]
+        if bytes(data[at + 46:at + 46 + name_length]) == b"xl/worksheets/sheet1.xml":
+            data[at + 24:at + 28] = struct.pack("<I", declared)
+        at = data.find(b"PK\x01\x02", at + 4)
+    return bytes(data)

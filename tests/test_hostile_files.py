@@ -12,7 +12,8 @@ from kumppanuus.ingest import format_problem, format_warning, parse_bytes
 from kumppanuus.ingest.menti import MentiContext
 from kumppanuus.municipality_names import load_default_resolver
 from tests.filefactory import (STRUCTURE_ERRORS, VALID, blank_rows_xlsx, csv_bytes,
-                               hidden_row_xlsx, huge_shared_string, mac_roman_csv,
+                               hidden_row_xlsx, huge_shared_string, lying_size_xlsx,
+                               mac_roman_csv,
                                many_columns_csv, raw_xlsx, repeated, sheet_row,
                                utf8_with_stray_byte, wide_row_bomb)
 
@@ -54,6 +55,11 @@ def test_a_decompression_bomb_is_refused_before_it_is_parsed(name, kind, resolve
     assert len(data) < 300_000
     message = refusal(parse_bytes(kind, data, "pommi.xlsx", resolver, menti=MENTI))
     assert "purkautuu" in message and "odotettiin enintään 100 Mt" in message
+
+
+def test_a_workbook_hiding_its_size_from_the_zip_directory_is_refused_as_broken(resolver):
+    message = refusal(parse_bytes("speakers", lying_size_xlsx(), "valhe.xlsx", resolver))
+    assert "on rikki" in message and "odottamaton" not in message
 
 
 def test_a_row_wider_than_excel_allows_is_refused_while_counting(resolver, no_openpyxl):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from kumppanuus.errors import FileTooLarge, UnreadableFile
@@ -68,10 +69,20 @@ def check_workbook(data: bytes, filename: str, max_bytes: int) -> dict[str, Shee
         cells = 0
         for info in book.infolist():
             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                scan = scan_sheet(book, info.filename, filename, MAX_CELLS - cells)
+                scan = _scan_or_refuse(book, info.filename, filename, MAX_CELLS - cells)
                 cells += scan.cells
                 scans[info.filename] = scan
         return scans
+
+
+def _scan_or_refuse(book: zipfile.ZipFile, part: str, filename: str, budget: int) -> SheetScan:
+    try:
+        return scan_sheet(book, part, filename, budget)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        # e.g. a part that inflates past the size its directory entry declares (CRC fails)
+        raise UnreadableFile(f"työkirja '{filename}' on rikki (osa {part}: "
+                             f"{exc.__class__.__name__}); odotettiin ehjää .xlsx-tiedostoa — "
+                             "tallenna se Excelissä uudelleen") from None
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], filename: str, max_bytes: int) -> None:
