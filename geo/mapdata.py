@@ -42,6 +42,7 @@ METRICS = (
     Metric("leader_area", "Leader-alue"),
     Metric("per_1000", "Osallistujia / 1 000 asukasta", "per_1000"),
     Metric("n_tables", "Kumppanuuspöytiä", "n_tables"),
+    Metric("open_actions", "Avoimia toimenpiteitä", "open_actions"),
     Metric("mean_pct", "Järjestöystävällisyys, osallistujat (%)", "mean_pct", needs_scores=True),
     Metric("gap_pct", "Ero: osallistujat − kuntajohtajat (%-yks.)", "gap_pct", diverging=True,
            needs_scores=True),

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kumppanuus import cli_report
+from kumppanuus import cli_memos, cli_report
 from kumppanuus.ingest import pipeline
 from kumppanuus.exports import csv_bytes
 from kumppanuus.store.kinds import KINDS
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(scores, feedback, menti)")
         for flag in ("--round", "--source", "--municipality", "--group", "--date"):
             p.add_argument(flag)
+        cli_memos.add_memo_options(p)
     p = sub.add_parser("export")
     p.add_argument("kind", choices=(*KINDS, *REFERENCE_KINDS))
     p.add_argument("-o", "--output", type=Path)
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("undo")
     p.add_argument("id", type=int)
     cli_report.add_parser(sub)
+    cli_memos.add_search_parser(sub)
     return parser
 
 
@@ -96,7 +98,16 @@ def _report(checked: pipeline.Checked, *, unreadable_code: int) -> int:
     return 1 if checked.problems else 0
 
 
+def _memo(args, *, write: bool) -> int:
+    try:
+        return cli_memos.cmd_memo(args, write=write)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def cmd_validate(args) -> int:
+    if args.kind == "memo":
+        return _memo(args, write=False)
     checked = _check(args)
     code = _report(checked, unreadable_code=2)
     if code == 0:
@@ -107,6 +118,8 @@ def cmd_validate(args) -> int:
 def cmd_import(args) -> int:
     if args.example and args.kind not in pipeline.EXAMPLE_KINDS:
         raise UsageError(f"--example sopii vain tyypeille {', '.join(pipeline.EXAMPLE_KINDS)}")
+    if args.kind == "memo":
+        return _memo(args, write=True)
     checked = _check(args)
     code = _report(checked, unreadable_code=1)
     if code:
@@ -152,8 +165,12 @@ def cmd_undo(args) -> int:
 def cmd_init(_args) -> int:
     store = Store(seed_data=False)
     loaded = store.ensure_ready()
-    print("tietokanta luotu ja kevään 2021 kierros ladattu" if loaded
-          else "tietokanta on jo valmis; mitään ei muutettu")
+    if loaded:
+        print("tietokanta luotu ja kevään 2021 kierros ladattu")
+    elif store.highlights_loaded:  # a first-release database: only what the release added
+        print("kevään 2021 keskustelupoiminnat ladattu; muuta ei muutettu")
+    else:
+        print("tietokanta on jo valmis; mitään ei muutettu")
     return 0
 
 
@@ -211,7 +228,8 @@ def cmd_add_user(args) -> int:
 
 COMMANDS = {"add-user": cmd_add_user, "init": cmd_init, "validate": cmd_validate, "import": cmd_import,
             "export": cmd_export, "history": cmd_history, "migrate": cmd_migrate,
-            "undo": cmd_undo, "report": lambda args: cli_report.cmd_report(args, UsageError)}
+            "undo": cmd_undo, "report": lambda args: cli_report.cmd_report(args, UsageError),
+            "search": cli_memos.cmd_search}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,9 +2,13 @@
 
 Phone numbers and e-mail addresses of people are shown only to a logged-in staff member, and
 never in presentation mode. Every page and export asks `can_see_personal`; nothing else decides.
+Internal memos follow the same rule (`can_see_internal`); inside free text shown to anyone else,
+e-mail addresses and phone numbers are masked (`mask_contact_details`).
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -16,6 +20,23 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def can_see_personal(user: str | None, *, presentation: bool) -> bool:
     """True only for a logged-in staff user outside presentation mode."""
     return bool(user) and not presentation
+
+
+def can_see_internal(user: str | None, *, presentation: bool) -> bool:
+    """Internal memos: the same rule — a logged-in staff user outside presentation mode."""
+    return can_see_personal(user, presentation=presentation)
+
+
+#: E-mail addresses and Finnish-style phone numbers inside free text (memos, highlights).
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w,.])(\+358|0)[\s-]?\d{1,3}([\s-]?\d{2,4}){2,3}(?![\w,.]\d)")
+HIDDEN = "[piilotettu]"
+
+
+def mask_contact_details(text: str) -> str:
+    """`text` with e-mail addresses and phone numbers replaced by HIDDEN (for anyone who may
+    not see personal data: memo text is free text, so no column can be dropped)."""
+    return _PHONE.sub(HIDDEN, _EMAIL.sub(HIDDEN, str(text)))
 
 
 def without_personal(df: pd.DataFrame) -> pd.DataFrame:

@@ -170,6 +170,9 @@ STATUS_CHOICES = _choices({"active": ("aktiivinen",), "changing": ("vaihtumassa"
 GROUP_CHOICES = _choices({"participants": ("osallistujat", "osallistuja"),
                           "managers": ("kuntajohtajat", "kuntajohtaja")})
 QUESTION_CHOICES = _choices({"content": ("sisältö",), "heard_via": ("mistä kuulit",)})
+ACTION_STATUS_CHOICES = _choices({
+    "proposed": ("ehdotettu",), "in_decision": ("päätöksenteossa", "in decision"),
+    "decided": ("päätetty",), "done": ("toteutettu",), "rejected": ("hylätty",)})
 
 
 # ------------------------------------------------- the one declaration of each kind's columns
@@ -272,6 +275,41 @@ class FeedbackModel(_Base):
     count: Series[pd.Int64Dtype] = column("lukumäärä", "int", sql=INT, required=True, minimum=0)
 
 
+class ActionsModel(_Base):
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True, minimum=1)
+    action_no: Series[pd.Int64Dtype] = column("toimenpide_nro", "int", sql=INT, required=True,
+                                              minimum=1)
+    municipality: Series[str] = column("kunta", "municipality", sql=CODE, required=True,
+                                       str_matches=r"^\d{3}$")
+    title: Series[str] = column("otsikko", sql=sa.Text(), required=True)
+    criterion: Series[pd.Int64Dtype] = column("kriteeri", "criterion", sql=INT,
+                                              in_range={"min_value": 1, "max_value": 7})
+    owner: Series[str] = column("vastuuhenkilö", sql=sa.Text())
+    status: Series[str] = column("tila", "enum", sql=ENUM, choices=ACTION_STATUS_CHOICES,
+                                 default="proposed", shown="ehdotettu, päätöksenteossa, "
+                                 "päätetty, toteutettu, hylätty (proposed, in_decision, "
+                                 "decided, done, rejected)")
+    decided_by: Series[str] = column("päättävä_taho", sql=sa.Text())
+    due: Series[pa.DateTime] = column("määräaika", "date", sql=sa.Date())
+    updated: Series[pa.DateTime] = column("päivitetty", "date", sql=sa.Date())
+    note: Series[str] = column("huomio", sql=sa.Text())
+
+
+class HighlightsModel(_Base):
+    """Every column is part of the key; an empty municipality means the whole round and an
+    empty criterion general remarks, so the store keeps those two nullable (kumppanuus.store.db
+    builds this table by hand)."""
+
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    source: Series[str] = column("lähde", sql=NAME, required=True)
+    municipality: Series[str] = column("kunta", "municipality", sql=CODE,
+                                       str_matches=r"^\d{3}$")
+    criterion: Series[pd.Int64Dtype] = column("kriteeri", "criterion", sql=INT,
+                                              in_range={"min_value": 1, "max_value": 7})
+    text: Series[str] = column("teksti", sql=sa.Text(), required=True)
+
+
 class ScoresModel(_Base):
     """A file row carries `score` (one rating) or `mean` + `n`; the store keeps `score_sum` + `n`
     instead (kumppanuus.store.kinds.scores_to_db), so `score` and `mean` are not stored."""
@@ -362,6 +400,10 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
                      "respondent")),
     "feedback": _kind("feedback", "palaute", FeedbackModel,
                       ("round", "table_no", "question", "option")),
+    # Added in the second release: what came of a table, and what was said at it.
+    "actions": _kind("actions", "toimenpiteet", ActionsModel, ("round", "table_no", "action_no")),
+    "highlights": _kind("highlights", "poiminnat", HighlightsModel,
+                        ("round", "source", "municipality", "criterion", "text")),
 })
 
 #: Kinds a user can upload: the table kinds plus `menti` (a Mentimeter export → scores rows).

@@ -30,6 +30,13 @@ EXAMPLE_ROWS: dict[str, dict[str, object]] = {
                "criterion": 1, "mean": "3,5", "n": 12, "scale_min": 1, "scale_max": 5},
     "feedback": {"round": ROUND, "table_no": 1, "question": "sisältö",
                  "option": "Hyvä", "count": 7},
+    "actions": {"round": ROUND, "table_no": 1, "action_no": 1,
+                "municipality": "Lapua", "title": EXAMPLE, "criterion": 4,
+                "owner": "järjestöyhdyshenkilö", "status": "päätöksenteossa",
+                "decided_by": "hyvinvointilautakunta", "due": "31.12.2099",
+                "updated": "1.2.2099"},
+    "highlights": {"round": ROUND, "source": "pöytä 1",
+                   "municipality": "Lapua", "criterion": 4, "text": EXAMPLE},
 }
 
 

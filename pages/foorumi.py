@@ -13,7 +13,7 @@ from kumppanuus import config, examples, forum, markup, scores
 from kumppanuus import forum_charts as fc
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import fmt_date, fmt_number, municipality_names
-from ui import context, data, present, reports
+from ui import actions, context, data, present, reports
 
 ctx = context.current()
 KIND_PARAM = {"municipality": "kunta", "area": "alue"}
@@ -145,6 +145,9 @@ scr = forum.screen(key, kind, score_rows, tables, munis, areas, min_n=min_n,
                    criteria=list(labels), name=name)
 navigation(keys, key, name, scr.is_example)
 draw(scr, labels, min_n)
+actions.municipality_actions(
+    [key] if kind == "municipality" else munis.loc[munis["leader_area"] == key, "code"],
+    ctx.lang, round_name=real_round(ctx.round))
 present.write_url(ctx.presentation, ctx.lang, **{KIND_PARAM[kind]: key},
                   **{KIND_PARAM[k]: None for k in forum.KINDS if k != kind},
                   jarjestys=None if order == "name" else order,

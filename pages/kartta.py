@@ -7,11 +7,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
-from kumppanuus import config, metrics, scores
+from kumppanuus import config, followup, metrics, scores
 from kumppanuus import region as region_config
 from kumppanuus.i18n import fmt_date, headers, t
 from kumppanuus.markup import plain
-from ui import context, data, downloads
+from ui import actions, context, data, downloads
 
 
 LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
@@ -52,6 +52,7 @@ def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
             {"table_no": "col_no", "name": "col_name", "title": "col_title",
              "organisation": "col_organisation"}, lang)), hide_index=True)
     st.markdown(f"**{t('map_liaison', lang)}**: " + (", ".join(map(plain, details.liaisons)) or "–"))
+    actions.municipality_actions(unit["code"], lang)
     _links_to_pages(unit["code"], lang)
 
 
@@ -110,6 +111,9 @@ tables = data.frame("tables")
 tables = tables if ctx.round is None else tables[tables["round"] == ctx.round]
 view, links = metrics.tables_view(tables, munis), metrics.table_municipalities(tables)
 summary = metrics.municipality_summary(tables, munis)
+round_actions = data.frame("actions")
+round_actions = round_actions if ctx.round is None else round_actions[round_actions["round"] == ctx.round]
+summary["open_actions"] = followup.open_counts(round_actions, summary["code"]).to_numpy()
 score_rows = data.frame("scores")
 score_rows = score_rows if ctx.round is None else score_rows[score_rows["round"] == ctx.round]
 score_metrics = scores.municipality_metrics(score_rows, config.min_group_n()) if not score_rows.empty else None

@@ -31,7 +31,7 @@ def test_the_readme_lists_every_page_of_the_navigation():
     from kumppanuus.i18n import t
     from ui import nav
 
-    assert len(nav.PAGES) == 6 == len(list((ROOT / "pages").glob("*.py")))
+    assert len(nav.PAGES) == 7 == len(list((ROOT / "pages").glob("*.py")))
     for _, key, _, _ in nav.PAGES:
         assert f"| {t(key)} |" in README
 

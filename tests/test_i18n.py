@@ -174,6 +174,7 @@ SWEDISH = [
     ("yhteyshenkilot", "Kontaktpersoner", "Sök (namn, organisation, kommun, anmärkning)"),
     ("jarjestoystavallisyys", "Föreningsvänlighet", "Visa exempeldata"),
     ("lataa", "Importera data", "Att importera data och se kontaktuppgifter kräver"),
+    ("muistiot", "Minnesanteckningar", "Sök ord eller del av ord"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kumppanuus.memotext import MemoUnreadable, extract_text
+from kumppanuus.ingest.memotext import MemoUnreadable, extract_text
 from tests.memofactory import MEMO_LINES, docx_bytes, pdf_bytes
 
 EXPECTED = "\n".join(MEMO_LINES)

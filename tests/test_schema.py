@@ -59,7 +59,7 @@ def test_defaults_are_the_published_ones():
                 if c.default is not None}
     assert defaults == {("tables", "format"): "online", ("contacts", "role"): "liaison",
                         ("contacts", "status"): "active", ("scores", "scale_min"): 1.0,
-                        ("scores", "scale_max"): 5.0}
+                        ("scores", "scale_max"): 5.0, ("actions", "status"): "proposed"}
 
 
 def test_the_seven_criteria_are_those_of_the_seed_file():

@@ -6,7 +6,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = ["pages/kartta.py", "pages/poydat.py", "pages/yhteyshenkilot.py",
-         "pages/jarjestoystavallisyys.py", "pages/foorumi.py", "pages/lataa.py"]
+         "pages/jarjestoystavallisyys.py", "pages/foorumi.py", "pages/muistiot.py",
+         "pages/lataa.py"]
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_without_exception(page, tmp_path, monkeypatch):

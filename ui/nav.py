@@ -34,6 +34,7 @@ PAGES = (
     ("pages/jarjestoystavallisyys.py", "page_scores", ":material/thumb_up:",
      "jarjestoystavallisyys"),
     ("pages/foorumi.py", "page_forum", ":material/co_present:", "foorumi"),
+    ("pages/muistiot.py", "page_memos", ":material/forum:", "muistiot"),
     ("pages/lataa.py", "page_upload", ":material/upload_file:", "lataa"),
 )
 #: Pages left out while presenting (no editing or admin entry on a projector).

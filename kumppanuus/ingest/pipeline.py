@@ -7,13 +7,14 @@ transaction with its audit record.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
 
 import pandas as pd
 
-from kumppanuus import config, examples, ingest, templates
+from kumppanuus import config, examples, followup, ingest, templates
 from kumppanuus.ingest import against_store
 from kumppanuus.store.kinds import scores_to_db
 from kumppanuus.municipality_names import MunicipalityResolver
@@ -93,9 +94,19 @@ def check_bytes(kind: str, data: bytes, file_name: str, store: Store, *,
 EXAMPLE_KINDS = ("scores", "feedback", "menti")
 
 
-def db_rows(checked: Checked, *, example: bool = False) -> pd.DataFrame:
-    """Checked rows in the database's column form; example rows go to their own round."""
+def import_date() -> dt.date:
+    """The date an import is made (the default of an action's `updated`)."""
+    return dt.date.today()
+
+
+def db_rows(checked: Checked, *, example: bool = False, store: Store | None = None
+            ) -> pd.DataFrame:
+    """Checked rows in the database's column form; example rows go to their own round.
+    Actions without an `updated` date get the import's date where they change (`store`)."""
     rows = checked.rows
+    if checked.store_kind == "actions" and store is not None:
+        rows = followup.fill_updated(rows, store.frame("actions"), import_date(),
+                                     update_columns(checked))
     if checked.store_kind == "scores":
         rows = scores_to_db(rows, is_example=False)
     elif checked.store_kind == "feedback":
@@ -110,12 +121,14 @@ def update_columns(checked: Checked) -> tuple[str, ...] | None:
     present = getattr(checked.result, "present", None)
     if checked.store_kind in ("scores", "feedback") or present is None:
         return None
+    if checked.store_kind == "actions":  # `updated` is filled in when a row changes
+        return tuple(dict.fromkeys((*present, "updated")))
     return tuple(present)
 
 
 def preview(store: Store, checked: Checked, *, example: bool = False) -> ImportPlan:
     """What writing this file would do (added / updated with old values / unchanged)."""
-    return store.plan_import(checked.store_kind, db_rows(checked, example=example),
+    return store.plan_import(checked.store_kind, db_rows(checked, example=example, store=store),
                              update_columns(checked))
 
 
@@ -131,7 +144,7 @@ def write(store: Store, checked: Checked, *, user: str, example: bool = False
     if checked.problems:
         raise ValueError("tiedostossa on virheitä; mitään ei tallennettu")
     return store.commit_import(
-        checked.store_kind, db_rows(checked, example=example), user=user,
+        checked.store_kind, db_rows(checked, example=example, store=store), user=user,
         file_name=history_name(checked.file_name), sha256=checked.sha256, original=checked.data,
         update_columns=update_columns(checked),
     )

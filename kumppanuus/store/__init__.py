@@ -20,14 +20,16 @@ from kumppanuus.store.kinds import KINDS, KindSpec, scores_from_db
 from kumppanuus.store.planning import ImportPlan, jsonable, plan, records
 
 SEED_MARKER = "seed:kevät 2021"
+HIGHLIGHTS_MARKER = "seed:kevät 2021 highlights"
 
 
 class CannotUndo(Exception):
     """An import cannot be reverted (unknown, already undone, or later imports depend on it)."""
 
 
-def _from_json(column: str, value):
-    if value is not None and column == "date":
+def _from_json(table, column: str, value):
+    """A value kept in the audit trail's JSON back in its column's type (dates are ISO text)."""
+    if value is not None and isinstance(table.c[column].type, db.Date):
         return dt.date.fromisoformat(value)
     return value
 
@@ -38,6 +40,7 @@ class Store:
     def __init__(self, url: str | None = None, *, seed_data: bool = True) -> None:
         self.url = url or config.database_url()
         self.engine: Engine = db.engine_for(self.url)
+        self.highlights_loaded = False
         self.ensure_ready(seed_data=seed_data)
 
     # -- set-up ---------------------------------------------------------------------------
@@ -48,12 +51,19 @@ class Store:
         self._create_schema()
         if not seed_data:
             return False
+        loaded = self._seed_once(SEED_MARKER, seed.load_into)
+        # The highlights came with the second release: loaded once into older databases too.
+        self.highlights_loaded = self._seed_once(HIGHLIGHTS_MARKER, seed.load_highlights)
+        return loaded
+
+    def _seed_once(self, marker: str, load) -> bool:
+        """Run `load(session)` unless `marker` says it ran; True if it ran now."""
         try:
             with Session(self.engine) as session, session.begin():
-                if session.get(db.Meta, SEED_MARKER) is not None:
+                if session.get(db.Meta, marker) is not None:
                     return False
-                seed.load_into(session)
-                session.add(db.Meta(key=SEED_MARKER, value=dt.datetime.now().isoformat()))
+                load(session)
+                session.add(db.Meta(key=marker, value=dt.datetime.now().isoformat()))
         except IntegrityError:  # another process seeded at the same moment
             return False
         return True
@@ -200,8 +210,8 @@ class Store:
                 select(db.ImportChange).where(db.ImportChange.import_id == import_id)
             ).all()
             for change in reversed(changes):
-                where = [table.c[k] == _from_json(k, v) for k, v in change.key.items()]
-                values = {k: _from_json(k, v) for k, v in change.previous.items()}
+                where = [table.c[k] == _from_json(table, k, v) for k, v in change.key.items()]
+                values = {k: _from_json(table, k, v) for k, v in change.previous.items()}
                 session.execute(update(table).where(*where).values(
                     **values, import_id=change.previous_import_id))
             session.execute(delete(table).where(table.c.import_id == import_id))

@@ -3,7 +3,8 @@
 Reference tables (Leader areas, municipalities, criteria, rounds) hold the facts the app ships.
 Data tables (`partnership_tables`, `contacts`, `speakers`, `scores`, `feedback`) hold what the
 importable kinds of shared/spec/data-formats.md describe; their columns and key come from the
-kind's pandera model in `kumppanuus.schema` (the one declaration), the key as a unique constraint. `imports` and `import_changes` are the audit trail that makes undo exact.
+kind's pandera model in `kumppanuus.schema` (the one declaration), the key as a unique constraint. Since the second release also `actions`, `highlights` and `memos` (what came of a table,
+what was said, its memo). `imports` and `import_changes` are the audit trail that makes undo exact.
 `staff_users`, `login_failures` and `uploaded_files` hold what several app servers must share.
 """
 
@@ -134,6 +135,42 @@ class Score(Base):
 class Feedback(Base):
     __table__ = _kind_table("feedback", "feedback",
                             Column("is_example", Boolean, nullable=False, default=False))
+
+
+class Action(Base):
+    """A follow-up action a table proposed, and what came of it (kind `actions`)."""
+
+    __table__ = _kind_table("actions", "actions")
+
+
+class Highlight(Base):
+    """A passage of what was said (kind `highlights`). Its key is every column, the text
+    included, and municipality and criterion may be empty, so the table is built here rather
+    than by `_kind_table`: no unique index (a long passage would exceed PostgreSQL's index row
+    size); imports are serialised per kind and planned against the stored rows instead."""
+
+    __table__ = Table(
+        "highlights", Base.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("import_id", Integer, index=True),  # None: seed
+        *[Column(c.name, c.sql, nullable=not c.required, index=c.name == "round")
+          for c in schema.kind_spec("highlights").columns])
+
+
+class Memo(Base):
+    """A table's memo (kind `memo`): the extracted text; the original file is kept in
+    `uploaded_files` under its `sha256`, like every imported file."""
+
+    __tablename__ = "memos"
+    __table_args__ = (UniqueConstraint("round", "table_no"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    round: Mapped[str] = mapped_column(String(100))
+    table_no: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Import(Base):

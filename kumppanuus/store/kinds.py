@@ -43,6 +43,16 @@ KINDS: dict[str, KindSpec] = {
     "speakers": _kind("speakers", db.Speaker),
     "scores": _kind("scores", db.Score),
     "feedback": _kind("feedback", db.Feedback),
+    "actions": _kind("actions", db.Action),
+    "highlights": _kind("highlights", db.Highlight),  # every column is part of the key
+    # A memo is a file, not a table: one row per table (see kumppanuus.ingest.memo).
+    "memo": KindSpec(
+        "memo",
+        db.Memo,
+        ("round", "table_no"),
+        ("file_name", "sha256", "text", "is_public"),
+        ("round", "table_no", "file_name", "sha256", "is_public"),
+    ),
 }
 
 PERSONAL_COLUMNS = ("email", "phone")

@@ -44,6 +44,23 @@ class Upgrade:
         return self.before != self.after
 
 
+#: Schema objects made by raw SQL in a revision, not by the models: the SQLite full-text index
+#: (FTS5 keeps it in `search_index` and its shadow tables `search_index_*`) and PostgreSQL's
+#: GIN expression indexes (revision 0003_memos).
+RAW_SQL_TABLES = ("search_index",)
+RAW_SQL_INDEXES = ("ix_highlights_search", "ix_memos_search", "ix_actions_search")
+
+
+def include_name(name: str | None, type_: str, _parent_names) -> bool:
+    """Alembic filter: leave the raw-SQL objects out of autogenerate and schema comparisons."""
+    if name is None:
+        return True
+    if type_ == "index":
+        return name not in RAW_SQL_INDEXES
+    return not (type_ == "table"
+                and any(name == t or name.startswith(t + "_") for t in RAW_SQL_TABLES))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config without alembic.ini: the script folder, and the connection to use."""
     cfg = Config()

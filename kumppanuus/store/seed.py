@@ -80,3 +80,11 @@ def load_into(session: Session, data_dir: Path | None = None) -> None:
     put(db.PartnershipTable, _optional("tables", folder), **_typed("tables"))
     put(db.Speaker, _optional("speakers", folder), **_typed("speakers"))
     put(db.Contact, _optional("contacts", folder), **_typed("contacts"))
+
+
+def load_highlights(session: Session, data_dir: Path | None = None) -> None:
+    """Insert the round's discussion highlights (`highlights.csv` of the region folder, if it
+    has one: South Ostrobothnia's are the spring 2021 report's "Poimintoja keskusteluista")."""
+    frame = _optional("highlights", Path(data_dir or config.region_dir()))
+    if frame is not None and not frame.empty:
+        session.execute(insert(db.Highlight.__table__), _records(frame, **_typed("highlights")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from kumppanuus.store import db
+from kumppanuus.store import db, migrate
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - the package never runs Alembic any other way
@@ -21,6 +21,7 @@ context.configure(
     target_metadata=db.Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_name=migrate.include_name,
 )
 with context.begin_transaction():
     context.run_migrations()
