@@ -175,13 +175,21 @@ def _table_rows(tables: pd.DataFrame) -> pd.DataFrame:
         ["round", "table_no", "label", "date", "participants"]].reset_index(drop=True)
 
 
+def _empty_view(criteria: list[int]) -> pd.DataFrame:
+    """A criterion view with nobody's answers (n 0, no means) for a screen without ratings."""
+    out = pd.DataFrame([(c, g) for c in criteria for g in scores.GROUPS],
+                       columns=["criterion", "respondent_group"])
+    return out.assign(n=0, mean=np.nan, mean_pct=np.nan, scale="", hidden=False,
+                      gap_pct=np.nan, is_example=False)[VIEW_COLUMNS]
+
+
 def many_screens(keys: list[str], names: list[str], scores_df: pd.DataFrame,
                  tables: pd.DataFrame, municipalities: pd.DataFrame,
                  leader_areas: pd.DataFrame, *, min_n: int, criteria: list[int]) -> list[Screen]:
     """The municipality screens of `keys` (in that order) at once, for the deck and the report:
     one aggregation and one table join for all, not one per screen."""
     views = all_views(scores_df, min_n, criteria)
-    empty = scores.criterion_view(scores_df.iloc[0:0], min_n, criteria)
+    empty = _empty_view(criteria)
     links = metrics.table_municipalities(tables).merge(
         _table_rows(tables), on=["round", "table_no"]).sort_values(["date", "table_no"])
     by_code = {code: rows.drop(columns=["code", "order"]).reset_index(drop=True)

@@ -11,8 +11,9 @@ import streamlit as st
 from kumppanuus.markup import plain
 from kumppanuus import config, examples, rounds, scores, templates
 from kumppanuus import score_charts as sc
+from kumppanuus import forum_charts as fc
 from kumppanuus.i18n import municipality_names
-from ui import context, data
+from ui import context, data, present
 from ui.downloads import chart_buttons
 
 ctx = context.current()
@@ -25,7 +26,7 @@ def example_frame(kind: str) -> pd.DataFrame:
 
 def show(chart, frame: pd.DataFrame, name: str, key: str) -> None:
     context.showing(frame)
-    st.altair_chart(chart)
+    present.chart(chart, ctx.presentation)  # projector-sized text in presentation mode
     chart_buttons(chart, frame, name, key, ctx.lang)
 
 
@@ -73,12 +74,9 @@ def municipality_round(rows, code, rnd, labels, names, min_n) -> None:
     frame = sc.view_frame(scores.criterion_view(rows, min_n, list(labels)), labels, min_n, ctx.lang)
     name = f"{names.get(code, code)} · {rnd}"
     key = f"{code}_{rnd}"
-    if ctx.presentation:  # large, side by side: participants' view beside the managers' own
-        for col, group in zip(st.columns(2), scores.GROUPS):
-            with col:
-                show(sc.group_chart(frame, labels, group, name=name, example=example,
-                                    lang=ctx.lang), frame[frame["respondent_group"] == group],
-                     f"arviot_{code}_{group}", f"sc_{group}_{key}")
+    if ctx.presentation:  # the forum's comparison: every criterion in full, with the gap
+        show(fc.comparison_chart(frame, labels, name=name, example=example, lang=ctx.lang),
+             frame, f"arviot_{code}", f"sc_muni_{key}")
         return
     show(sc.municipality_chart(frame, labels, name=name, example=example, lang=ctx.lang),
          frame, f"arviot_{code}", f"sc_muni_{key}")
@@ -155,9 +153,14 @@ def small_group_threshold(column) -> int:
 
 
 st.title(ctx.tr("page_scores"))
-c1, c2 = st.columns(2)
-show_example = c1.toggle(ctx.tr("scores_show_example"), key="scores_example")
-min_n = small_group_threshold(c2)
+if ctx.presentation:  # no toggles on a projector: the choice made before presenting stays
+    show_example = bool(st.session_state.get("scores_example_kept"))
+    min_n = scores.threshold(config.min_group_n())
+else:
+    c1, c2 = st.columns(2)
+    show_example = c1.toggle(ctx.tr("scores_show_example"), key="scores_example")
+    st.session_state["scores_example_kept"] = show_example
+    min_n = small_group_threshold(c2)
 # The in-memory example lives in example rounds: the sidebar's round selects its example twin.
 rnd = examples.example_round(ctx.round) if show_example and ctx.round else ctx.round
 compared = [examples.example_round(r) if show_example else r for r in ctx.rounds]

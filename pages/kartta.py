@@ -79,13 +79,15 @@ def _build(kind: str, frame, values, metric, options: dict):
 
 @st.fragment
 def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: dict, panel) -> None:
-    m = _build(kind, frame, values, metric, {k: v for k, v in options.items()
-                                              if k != "municipality"})
+    def build():
+        return _build(kind, frame, values, metric, {k: v for k, v in options.items()
+                                                     if k != "municipality"})
+
     lang = options["lang"]
     left, right = st.columns([3, 2])
-    with left:
-        out = st_folium(m, key="kartta", returned_objects=["last_active_drawing"], height=620,
-                        use_container_width=True)
+    with left:  # a projector shows the map whole beside the panel (presentation mode)
+        out = st_folium(build(), key="kartta", returned_objects=["last_active_drawing"],
+                        height=460 if context.presenting() else 620, use_container_width=True)
     picked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("unit_id")
     if kind == "units" and picked:
         rows = frame[frame["unit_id"] == picked]
@@ -98,8 +100,10 @@ def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: 
             st.caption(t("map_pick_hint", lang))
         else:
             _panel(rows.iloc[0], *panel)
-    st.download_button(t("map_download_html", lang), lambda: assets.standalone_html(m), "kumppanuuskartta.html",
-                       "text/html", on_click="ignore")
+    # A fresh map for the file: st_folium adds the map's script to the one it drew, so that
+    # map's HTML would hold the map twice.
+    st.download_button(t("map_download_html", lang), lambda: assets.standalone_html(build()),
+                       "kumppanuuskartta.html", "text/html", on_click="ignore")
 
 
 ctx = context.current()

@@ -8,7 +8,7 @@ from kumppanuus import charts, directory, examples, metrics, rounds
 from kumppanuus.values import record
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
-from ui import compare, context, data, downloads, reports
+from ui import compare, context, data, downloads, present, reports
 
 TABS = ["tab_participants", "tab_per_capita", "tab_timeline", "tab_registrations",
         "tab_feedback", "tab_details"]  # STRINGS keys
@@ -20,7 +20,7 @@ FIGURE_HEADERS = {"round": "kierros", "table_no": "nro", "name": "nimi", "group"
 def chart_block(chart, df, name: str, lang: str, note: str = "") -> None:
     if note:
         st.caption(note)
-    st.altair_chart(chart, width="stretch")
+    present.chart(chart, context.presenting(), width="stretch")
     downloads.chart_buttons(chart, df, name, key=name, lang=lang)
 
 

@@ -6,6 +6,7 @@
 geo    — GeoJSON bytes sent to the browser (region, all 309 municipalities), map build, map page
 pages  — warm page runs of Pöydät / Yhteyshenkilöt, region and nation scale (2,000 tables)
 scores — score aggregation over ~200k rows
+reports — round report (PDF) and forum deck (PPTX), region and nation scale (aim: region < 5 s)
 ingest — validate + import-ready parse of a 100,000-row scores CSV vs bare pandas.read_csv
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = {"geo": "bench_geo.py", "pages": "bench_pages.py", "scores": "bench_scores.py",
-           "ingest": "bench_ingest.py"}
+           "ingest": "bench_ingest.py", "reports": "bench_reports.py"}
 
 
 def main(names: list[str]) -> int:

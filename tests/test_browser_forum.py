@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from geo import boundaries
+from kumppanuus import config
 from kumppanuus.i18n import t
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -90,5 +92,24 @@ def test_printing_a_page_hides_the_sidebar_and_the_buttons(browser, app_url):
             s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))""")
         assert hidden == [True, True, True]
         assert page.locator("[data-testid='stVegaLiteChart']").first.is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.skipif(bool(boundaries.missing_boundary_files(config.geo_dir())),
+                    reason=f"boundary files not found in {config.geo_dir()}")
+def test_the_map_html_download_holds_the_map_once(browser, app_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/")
+        page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_text(t("map_download_html")).click()
+        html = (tmp_path / "map.html")
+        info.value.save_as(html)
+        text = html.read_text(encoding="utf-8")
+        assert text.count("L.map(") == 1
+        assert text.count('class="folium-map"') == 1
     finally:
         context.close()

@@ -151,11 +151,14 @@ def test_real_scores_keep_the_report_source_note(store):
     assert any("raportti" in c.value for c in at.sidebar.caption)
 
 
-def test_presentation_mode_shows_the_two_groups_side_by_side(store):
+def test_presentation_mode_shows_both_groups_with_the_gap_in_projector_sizes(store):
     add_scores(store)
     at = open_page(presentation=True)
-    shown = titles(at)
-    assert shown[:2] == ["osallistujat – Seinäjoki · kevät 2021", "kuntajohtajat – Seinäjoki · kevät 2021"]
+    assert titles(at)[0].startswith("Seinäjoki · kevät 2021")
+    spec = chart_specs(at)[0]
+    assert len(spec["hconcat"]) == 2, "the gap column stays beside the bars"
+    assert spec["config"]["axis"]["labelFontSize"] >= 18
+    assert not at.main.toggle and not at.main.number_input, "no toggles or threshold on a projector"
     shown_text = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.info])
     assert "@" not in shown_text, "no contact data in presentation mode"
     assert all("respondent" not in frame.columns for frame in chart_rows(at))

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from kumppanuus import examples, reports
 from kumppanuus.store import Store
 from tests.cli_support import run_cli
+from tests.conftest import ROOT
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
@@ -134,3 +135,21 @@ def test_the_command_line_writes_the_report_and_the_deck(store, tmp_path, fmt, m
 ])
 def test_the_command_line_exit_codes_follow_the_contract(store, args, code):
     assert run_cli("report", *args).returncode == code
+
+
+def test_a_nation_scale_database_gives_a_deck_and_a_report(isolated_environment):
+    """309 municipalities (bench_pages' generator, with phones and e-mails in its contacts)
+    and example ratings for every one of them."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_reports
+
+    store = bench_reports.nation_store(f"sqlite:///{isolated_environment / 'nation.db'}", 300, 2)
+    content = content_of(store, EXAMPLE_ROUND)
+    assert len(content.screens) == 309
+    deck = reports.build_pptx(content)
+    assert len(Presentation(io.BytesIO(deck)).slides) == 3 + 309  # title, summary, map; no feedback
+    text = pdf_text(reports.build_pdf(content))
+    assert "Helsinki" in text and "Utsjoki" in text
+    assert contact_details(text) == [] and contact_details("\n".join(slide_texts(deck))) == []

@@ -98,4 +98,4 @@ def chart(chart_obj: alt.TopLevelMixin | dict, presentation: bool, **kwargs) -> 
     """Draw a chart; in presentation mode with all its text 1.5× (chart_style)."""
     spec = chart_obj if isinstance(chart_obj, dict) else chart_obj.to_dict()
     spec = chart_style.presentation_spec(spec) if presentation else chart_style.with_svg(spec)
-    st.vega_lite_chart(spec, **kwargs)
+    st.vega_lite_chart(spec=spec, **kwargs)
