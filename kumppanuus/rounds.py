@@ -93,3 +93,30 @@ def municipality_score_change(scores_df: pd.DataFrame, min_n: int,
 def pooled_rounds(frame: pd.DataFrame) -> list[str]:
     """The rounds a view combines, in time order; more than one means the page must say so."""
     return time_order(frame) if "round" in frame.columns and len(frame) else []
+
+
+def partners_by_round(organisations: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """One row per organisation (name, type), one column per round in `names` holding its role
+    in that round ('' where it was not a partner), plus `new` (not in the first round given)."""
+    rows = organisations[organisations["round"].isin(list(names))]
+    wide = rows.pivot_table(index=["name", "type"], columns="round", values="role",
+                            aggfunc="first").reindex(columns=list(names))
+    wide = wide.fillna("").reset_index()
+    wide.columns.name = None
+    if len(names) > 1:
+        wide["new"] = wide[names[0]].eq("") & wide[list(names[1:])].ne("").any(axis=1)
+    return wide.sort_values(["type", "name"]).reset_index(drop=True)
+
+
+def hosts_of(table_hosts: pd.DataFrame, rnd: str, table_no: int) -> list[str]:
+    """The organisations that co-hosted one table, in the order they were stored."""
+    rows = table_hosts[(table_hosts["round"] == rnd) & (table_hosts["table_no"] == table_no)]
+    return rows["organisation"].tolist()
+
+
+def facts_of(facts: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """The narrative facts of the rounds in `names`, each with its source, in round order."""
+    order = {r: i for i, r in enumerate(names)}
+    rows = facts[facts["round"].isin(list(names))]
+    return rows.assign(_o=rows["round"].map(order)).sort_values("_o", kind="stable").drop(
+        columns="_o").reset_index(drop=True)

@@ -361,6 +361,53 @@ class ScoresModel(_Base):
         return df["mean"].between(df["scale_min"], df["scale_max"]) | df["mean"].isna()
 
 
+ORG_TYPE_CHOICES = _choices({
+    "municipality": ("kunta", "kaupunki"), "joint_authority": ("kuntayhtymä",),
+    "project": ("hanke",), "leader": ("Leader-ryhmä", "Leader"),
+    "association": ("järjestö", "yhdistys"), "education": ("oppilaitos", "kansalaisopisto"),
+    "funder": ("rahoittaja",), "other": ("muu",)})
+ORG_ROLE_CHOICES = _choices({"organiser": ("järjestäjä",), "host": ("isäntä", "kutsuja"),
+                             "partner": ("kumppani", "yhteistyökumppani")})
+
+
+class OrganisationsModel(_Base):
+    """A partner organisation of a round, and its part in it."""
+
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    name: Series[str] = column("nimi", sql=NAME, required=True)
+    type: Series[str] = column("tyyppi", "enum", sql=ENUM, choices=ORG_TYPE_CHOICES,
+                               default="other", shown="kunta, kuntayhtymä, hanke, Leader-ryhmä, "
+                               "järjestö, oppilaitos, rahoittaja, muu")
+    municipality: Series[str] = column("kunta", "municipality", sql=CODE,
+                                       str_matches=r"^\d{3}$")
+    area: Series[str] = column("alue", sql=sa.String(100))
+    role: Series[str] = column("rooli", "enum", sql=ENUM, choices=ORG_ROLE_CHOICES,
+                               default="partner", shown="järjestäjä, isäntä, kumppani "
+                               "(organiser, host, partner)")
+    source: Series[str] = column("lähde", sql=NAME)
+
+
+class TableHostsModel(_Base):
+    """Who co-hosted a table (an organisation's name as in `organisations`)."""
+
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True, minimum=1)
+    organisation: Series[str] = column("organisaatio", sql=NAME, required=True)
+    source: Series[str] = column("lähde", sql=NAME)
+
+
+class RoundFactsModel(_Base):
+    """A narrative fact of a round ("4 082 associations"), with the source that states it."""
+
+    round: Series[str] = column("kierros", sql=ROUND, required=True)
+    fact: Series[str] = column("asia", sql=sa.String(64), required=True)
+    value: Series[float] = column("arvo", "number", sql=sa.Float())
+    qualifier: Series[str] = column("tarkenne", sql=sa.String(32))
+    unit: Series[str] = column("yksikkö", sql=sa.String(100))
+    text: Series[str] = column("teksti", sql=sa.Text(), required=True)
+    source: Series[str] = column("lähde", sql=NAME, required=True)
+
+
 #: Dataframe-level check → (column the problem is reported on, Finnish message template; the
 #: template is formatted with the row's typed values).
 ROW_CHECKS: Mapping[str, tuple[str, str]] = MappingProxyType({
@@ -404,7 +451,16 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
     "actions": _kind("actions", "toimenpiteet", ActionsModel, ("round", "table_no", "action_no")),
     "highlights": _kind("highlights", "poiminnat", HighlightsModel,
                         ("round", "source", "municipality", "criterion", "text")),
+    "organisations": _kind("organisations", "organisaatiot", OrganisationsModel,
+                           ("round", "name")),
+    "table_hosts": _kind("table_hosts", "pöytien järjestäjät", TableHostsModel,
+                         ("round", "table_no", "organisation")),
+    "round_facts": _kind("round_facts", "kierroksen tiedot", RoundFactsModel, ("round", "fact")),
 })
+
+#: Kinds this version adds beyond the published contract (shared/spec/data-formats.md): rounds
+#: over time need a round's partners, its tables' co-hosts and its narrative facts as data.
+EXTENSION_KINDS: tuple[str, ...] = ("organisations", "table_hosts", "round_facts")
 
 #: Kinds a user can upload: the table kinds plus `menti` (a Mentimeter export → scores rows).
 UPLOAD_KINDS: tuple[str, ...] = (*KINDS, "menti")

@@ -37,6 +37,12 @@ EXAMPLE_ROWS: dict[str, dict[str, object]] = {
                 "updated": "1.2.2099"},
     "highlights": {"round": ROUND, "source": "pöytä 1",
                    "municipality": "Lapua", "criterion": 4, "text": EXAMPLE},
+    "organisations": {"round": ROUND, "name": EXAMPLE, "type": "hanke", "area": "Esimerkkialue",
+                      "role": "järjestäjä", "source": "raportti"},
+    "table_hosts": {"round": ROUND, "table_no": 1, "organisation": EXAMPLE,
+                    "source": "kutsu"},
+    "round_facts": {"round": ROUND, "fact": "associations", "value": "4082",
+                    "unit": "järjestöä ja yhdistystä", "text": EXAMPLE, "source": "raportti"},
 }
 
 

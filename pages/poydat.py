@@ -6,6 +6,7 @@ import streamlit as st
 from kumppanuus.markup import plain
 from kumppanuus import charts, directory, examples, metrics, rounds
 from kumppanuus.values import record
+from kumppanuus.markup import plain
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
 from ui import compare, context, data, downloads, present, reports
@@ -97,6 +98,9 @@ def detail_block(view, people, ctx: context.Context) -> None:
     st.dataframe(speakers.rename(columns=ctx.headers(
         {"name": "col_name", "title": "col_title", "organisation": "col_organisation"})),
         hide_index=True)
+    hosts = rounds.hosts_of(data.frame("table_hosts"), row["round"], row["table_no"])
+    if hosts:
+        st.markdown(f"**{ctx.tr('table_hosts')}:** " + ", ".join(plain(h) for h in hosts))
     st.markdown(f"**{ctx.tr('municipal_liaisons')}**")
     st.dataframe(directory.liaisons_for(people, metrics.split_codes(row["municipalities"]),
                                         personal=ctx.personal, lang=ctx.lang), hide_index=True)
@@ -117,6 +121,7 @@ names = [r for r in names if r in set(tables["round"])]
 if tables.empty:
     st.info(ctx.tr("tables_none"))
 else:
+    compare.round_overview(names, ctx)
     if len(names) > 1:  # rounds side by side, each named; never one merged total or list
         compare.totals_per_round(tables, names, ctx)
         compare.attendance_by_round(tables, munis, areas_df, names, ctx)

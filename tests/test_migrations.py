@@ -127,3 +127,12 @@ def test_the_models_match_the_migrated_schema_exactly(store):
 def test_a_new_database_gets_every_revision(store):
     assert migrate.current(store.engine) == migrate.head()
     assert _count(store, "municipalities") > 0
+
+
+def test_an_upgraded_first_release_database_gets_the_spring_2021_partners_and_facts(
+        first_release_url):
+    store = Store(first_release_url)
+    facts = store.frame("round_facts").set_index("fact")
+    assert facts.loc["associations", "value"] == 4082
+    assert "Kuntayhtymä Kaksineuvoinen" in set(store.frame("organisations")["name"])
+    assert _count(store, "scores") == 2  # and nothing else changed

@@ -96,3 +96,32 @@ def test_all_rounds_never_pool_the_region_without_saying_so(store):
     add_scores(store)
     at = open_page("jarjestoystavallisyys.py", flt_round="__all__")
     assert any(f"kevät 2021, {AUTUMN}" in w.value for w in at.warning)
+
+
+def test_the_round_overview_shows_the_reports_facts_with_their_source():
+    at = open_page("poydat.py")
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")  # markdown escapes
+    assert "Etelä-Pohjanmaalla on kaikkiaan 4 082 järjestöä ja yhdistystä." in text
+    assert "Kyliä on yli 300." in text and "lähde: raportti Kumppanuuspöydät kevät 2021" in text
+
+
+def test_the_spring_2021_partners_are_listed_and_comparable_per_round(store):
+    orgs = store.frame("organisations")
+    assert {"Kylille-hanke (Leader-ryhmät)", "Järvilakeuden kansalaisopisto",
+            "Kulttuurikeskus Vanha Paukku", "Aljoos-toiminta"} <= set(orgs["name"])
+    autumn = pd.DataFrame([{"round": AUTUMN, "name": "Aljoos-toiminta", "type": "association",
+                            "role": "organiser"},
+                           {"round": AUTUMN, "name": "Uusi yhdistys", "type": "association",
+                            "role": "partner"}])
+    store.commit_import("organisations", autumn, user="testi", file_name="o.csv",
+                        sha256="3" * 64)
+    wide = rounds.partners_by_round(store.frame("organisations"), ["kevät 2021", AUTUMN])
+    wide = wide.set_index("name")
+    assert wide.loc["Aljoos-toiminta", ["kevät 2021", AUTUMN]].tolist() == ["partner",
+                                                                            "organiser"]
+    assert wide.loc["Uusi yhdistys", "new"] and not wide.loc["Aljoos-toiminta", "new"]
+
+
+def test_table_1_names_its_co_hosts(store):
+    hosts = rounds.hosts_of(store.frame("table_hosts"), "kevät 2021", 1)
+    assert hosts[:3] == ["Evijärven kunta", "Kauhavan kaupunki", "Kuntayhtymä Kaksineuvoinen"]

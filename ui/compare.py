@@ -13,6 +13,8 @@ import streamlit as st
 from kumppanuus.markup import plain
 from kumppanuus import charts, metrics, rounds
 from kumppanuus.i18n import fmt_number
+from kumppanuus.markup import plain
+from ui import data
 from ui.downloads import chart_buttons
 
 #: Bars per page in a per-table chart (a nation-scale round has hundreds of tables).
@@ -77,3 +79,25 @@ def page_of(view: pd.DataFrame, ctx) -> pd.DataFrame:
                             "tables_page_of", first=i * PAGE + 1,
                             last=min((i + 1) * PAGE, len(ordered)), total=len(ordered)))
     return ordered.iloc[page * PAGE:(page + 1) * PAGE]
+
+
+def round_overview(names: list[str], ctx) -> None:
+    """The rounds' narrative facts (each with its source) and partner organisations."""
+    facts = rounds.facts_of(data.frame("round_facts"), names)
+    for rnd, rows in facts.groupby("round", sort=False):
+        st.markdown(f"**{ctx.tr('round_facts_heading', round=rnd)}**")
+        for text, source in zip(rows["text"], rows["source"]):
+            st.markdown(f"- {plain(text)} *({ctx.tr('source_label')}: {plain(source)})*")
+    partners = rounds.partners_by_round(data.frame("organisations"), names)
+    if partners.empty:
+        return
+    with st.expander(ctx.tr("partners_heading", n=len(partners), rounds=", ".join(names))):
+        roles = {r: ctx.tr(f"org_role_{r}") for r in ("organiser", "host", "partner")}
+        shown = partners.assign(type=partners["type"].map(lambda v: ctx.tr(f"org_type_{v}")))
+        for rnd in names:
+            shown[rnd] = shown[rnd].map(lambda v: roles.get(v, "–") if v else "–")
+        if "new" in shown.columns:
+            shown["new"] = shown["new"].map({True: ctx.tr("partner_new"), False: ""})
+        st.dataframe(shown.rename(columns={"name": ctx.tr("col_name"),
+                                           "type": ctx.tr("org_type"),
+                                           "new": ctx.tr("partner_new")}), hide_index=True)

@@ -171,6 +171,16 @@ class Memo(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+class Organisation(Base):
+    __table__ = _kind_table("organisations", "organisations")
+
+
+class TableHost(Base):
+    __table__ = _kind_table("table_hosts", "table_hosts")
+
+
+class RoundFact(Base):
+    __table__ = _kind_table("round_facts", "round_facts")
 
 
 class Import(Base):

@@ -53,6 +53,9 @@ KINDS: dict[str, KindSpec] = {
         ("file_name", "sha256", "text", "is_public"),
         ("round", "table_no", "file_name", "sha256", "is_public"),
     ),
+    "organisations": _kind("organisations", db.Organisation),
+    "table_hosts": _kind("table_hosts", db.TableHost),
+    "round_facts": _kind("round_facts", db.RoundFact),
 }
 
 PERSONAL_COLUMNS = ("email", "phone")

@@ -21,7 +21,27 @@ def _typed(kind: str) -> dict[str, list[str]]:
     """`_records` conversions for a kind's seed file, from its declaration in kumppanuus.schema."""
     columns = schema.kind_spec(kind).columns
     return {"ints": [c.name for c in columns if c.type == "int"],
+            "floats": [c.name for c in columns if c.type == "number"],
             "dates": [c.name for c in columns if c.type == "date"]}
+
+
+#: Round facts added in the second release (organisations, table co-hosts, narrative facts);
+#: `migrations/versions/0004_round_partners.py` loads them into a database seeded before.
+KIND_TABLES = {"organisations": db.Organisation.__table__, "table_hosts": db.TableHost.__table__,
+               "round_facts": db.RoundFact.__table__}
+PARTNER_KINDS = {"organisations": "organisations", "table_hosts": "table_hosts",
+                 "round_facts": "round_facts"}  # kind → seed file
+
+
+def partner_records(data_dir: Path | None = None) -> dict[str, list[dict]]:
+    """{kind: rows} of the region's partner files that exist (typed for insert)."""
+    folder = Path(data_dir or config.region_dir())
+    out = {}
+    for kind, name in PARTNER_KINDS.items():
+        frame = _optional(name, folder)
+        if frame is not None and not frame.empty:
+            out[kind] = _records(frame, **_typed(kind))
+    return out
 
 
 def read_seed(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -80,6 +100,8 @@ def load_into(session: Session, data_dir: Path | None = None) -> None:
     put(db.PartnershipTable, _optional("tables", folder), **_typed("tables"))
     put(db.Speaker, _optional("speakers", folder), **_typed("speakers"))
     put(db.Contact, _optional("contacts", folder), **_typed("contacts"))
+    for kind, rows in partner_records(folder).items():
+        session.execute(insert(KIND_TABLES[kind]), rows)
 
 
 def load_highlights(session: Session, data_dir: Path | None = None) -> None:
