@@ -102,3 +102,27 @@ def captioned_spec(spec: dict, caption: Caption) -> dict:
     out["title"] = {"text": text, "anchor": "start",
                     "subtitle": subtitle + caption.lines(), "subtitlePadding": 4}
     return out
+
+
+def _axis_title(node) -> str:
+    """The first x-axis title in a spec (layers and concatenations searched in order)."""
+    if isinstance(node, dict):
+        x = node.get("encoding", {}).get("x", {})
+        if isinstance(x, dict) and isinstance(x.get("title"), str) and x["title"]:
+            return x["title"]
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            for child in node.get(key, []):
+                found = _axis_title(child)
+                if found:
+                    return found
+        if "spec" in node:
+            return _axis_title(node["spec"])
+    return ""
+
+
+def chart_title(spec: dict, fallback: str = "") -> str:
+    """What a chart is called: its own title, else its x axis's title, else `fallback`."""
+    text, _ = _title_text(spec.get("title"))
+    if isinstance(text, list):
+        text = " ".join(text)
+    return text or _axis_title(spec) or fallback

@@ -10,8 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import charts, exports
-from kumppanuus.i18n import t
+from kumppanuus import chart_style, charts, examples, exports
+from kumppanuus.i18n import municipality_names, t
 from ui import data
 
 
@@ -50,11 +50,32 @@ def csv_button(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> None:
                        on_click="ignore")
 
 
+def _caption(chart, df: pd.DataFrame, lang: str) -> chart_style.Caption:
+    """Title, round, filters and source line for a chart's PNG (from the sidebar's choices;
+    the example label from the rows)."""
+    ctx = st.session_state.get("_ctx")
+    spec = chart.to_dict() if not isinstance(chart, dict) else chart
+    filters = []
+    if ctx is not None and ctx.leader_area:
+        areas = data.reference("leader_areas")
+        filters.append(dict(zip(areas["code"], areas["name"])).get(ctx.leader_area, ""))
+    if ctx is not None and ctx.municipality:
+        filters.append(municipality_names(data.reference("municipalities"), lang)
+                       .get(ctx.municipality, ctx.municipality))
+    rnd = (ctx.round if ctx is not None else None) or t("all_rounds", lang)
+    source = t("source_note_example" if examples.has_example_rows(df) else "source_note", lang)
+    return chart_style.Caption(
+        chart_style.chart_title(spec), t("caption_round", lang, round=rnd),
+        t("caption_filters", lang, filters=", ".join(filters) or t("caption_no_filter", lang)),
+        source)
+
+
 def chart_buttons(chart: alt.TopLevelMixin, df: pd.DataFrame, name: str, key: str,
                   lang: str = "fi") -> None:
     """PNG of the chart plus the data behind it as CSV and XLSX."""
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("download_png", lang), lambda: charts.to_png(chart, lang=lang),
+    c1.download_button(t("download_png", lang),
+                       lambda: charts.to_png(chart, lang=lang, caption=_caption(chart, df, lang)),
                        file_name=f"{exports.download_name(df, name)}.png", mime="image/png", key=f"{key}_png",
                        on_click="ignore")
     _csv_xlsx((c2, c3), df, name, key, lang)
