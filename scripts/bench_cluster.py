@@ -61,8 +61,8 @@ async def reader(browser, base: str, loads: int, times: list[float]) -> None:
     for n in range(loads):
         path, ready = PAGES[n % len(PAGES)]
         start = time.perf_counter()
-        await page.goto(f"{base}/{path}")
-        await page.locator(ready).first.wait_for(state="attached", timeout=120_000)
+        await page.goto(f"{base}/{path}", timeout=300_000)
+        await page.locator(ready).first.wait_for(state="attached", timeout=300_000)
         times.append(time.perf_counter() - start)
     await context.close()
 
@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, run_cluster(Path(tmp), fast_db=False) as cluster:
         asyncio.run(read_pages(cluster.balancer, 2, len(PAGES)))  # warm both servers' caches
         quiet = asyncio.run(read_pages(cluster.balancer, args.browsers, args.loads))
+        print(summary("no load", quiet), flush=True)
 
         results = multiprocessing.get_context("spawn").Queue()
         workers = [multiprocessing.get_context("spawn").Process(
@@ -120,7 +121,6 @@ def main(argv: list[str] | None = None) -> int:
     imports, import_time = sum(n for n, _ in done), max(s for _, s in done)
     print(f"cpu cores {os.cpu_count()}; {args.browsers} browsers x {args.loads} page loads; "
           f"2 importers x {args.imports} imports of {args.rows} rows")
-    print(summary("no load", quiet))
     print(summary("while importing", loaded))
     print(f"imports: {imports} in {import_time:.1f} s = {imports / import_time:.2f} imports/s "
           f"({imports * args.rows / import_time:.0f} rows/s); per importer "

@@ -8,6 +8,8 @@ and shows the imported round and the import in its history.
 
 from __future__ import annotations
 
+import urllib.request
+
 import pytest
 
 from tests.browser_support import STAFF_PASSWORD, STAFF_USER
@@ -17,11 +19,21 @@ TABLES = ("kierros;nro;päivämäärä;nimi;kunnat;osallistujia\n"
           "syksy 2030;1;1.10.2030;Klusteripöytä;Lapua;12\n")
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+@pytest.fixture
+def cluster(tmp_path):
+    """One cluster for the one test here (so xdist never starts a second one elsewhere)."""
     prerequisites()
-    with run_cluster(tmp_path_factory.mktemp("cluster")) as running:
+    with run_cluster(tmp_path / "cluster") as running:
         yield running
+
+
+def cookies_of_new_browsers(balancer: str, count: int) -> set[str]:
+    seen = set()
+    for _ in range(count):
+        with urllib.request.urlopen(f"{balancer}/_stcore/health", timeout=5) as response:
+            seen |= {c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or ()
+                     if c.startswith("SERVERID=")}
+    return seen
 
 
 def log_in(page, base_url: str) -> None:
@@ -47,6 +59,8 @@ def upload(page, path) -> None:
 
 def test_a_file_uploaded_through_the_balancer_is_on_the_other_server_where_the_user_logs_in_too(
         cluster, browser_page, tmp_path):
+    # new browsers are spread over both servers, each pinned by its SERVERID cookie
+    assert cookies_of_new_browsers(cluster.balancer, 4) == {"SERVERID=app1", "SERVERID=app2"}
     page = browser_page
     log_in(page, cluster.balancer)
     path = tmp_path / "klusteri.csv"
@@ -66,14 +80,3 @@ def test_a_file_uploaded_through_the_balancer_is_on_the_other_server_where_the_u
     page.locator("[role=gridcell]", has_text="klusteri.csv").first.wait_for(
         state="attached", timeout=30_000)
     assert page.blocked_urls == []
-
-
-def test_the_balancer_spreads_new_browsers_over_both_servers(cluster):
-    import urllib.request
-
-    seen = set()
-    for _ in range(4):
-        with urllib.request.urlopen(f"{cluster.balancer}/_stcore/health", timeout=5) as response:
-            seen |= {c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or ()
-                     if c.startswith("SERVERID=")}
-    assert seen == {"SERVERID=app1", "SERVERID=app2"}
