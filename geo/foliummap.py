@@ -81,7 +81,10 @@ def _feature_layer(gdf: gpd.GeoDataFrame, id_column: str, styles: dict, name: st
         data, name=name,
         style_function=lambda feature: styles[feature["properties"][id_column]],
         highlight_function=lambda feature: HIGHLIGHT,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True, class_name="kk-tooltip"),
+        # direction "auto": Leaflet opens the tooltip towards the map's centre, so it stays
+        # inside the map's frame at the region's edges
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True,
+                                      class_name="kk-tooltip", direction="auto"),
     )
 
 

@@ -43,3 +43,8 @@ def test_the_map_page_has_no_background_map_switch_and_says_why():
     labels = [t.label for t in at.toggle]
     assert "Taustakartta" not in labels and "Kuntien nimet" in labels
     assert any("ilman verkkoyhteyttä" in c.value for c in at.caption)
+
+
+def test_tooltips_open_towards_the_centre_so_they_stay_inside_the_frame():
+    html = foliummap.build_map(two_units()).get_root().render()
+    assert '"direction": "auto"' in html
