@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
 from kumppanuus import config, followup, metrics, scores
 from kumppanuus import region as region_config
-from kumppanuus.i18n import fmt_date, headers, t
+from kumppanuus.i18n import fmt_date, fmt_number, headers, t
 from kumppanuus.markup import plain
 from ui import actions, context, data, downloads
 
@@ -56,6 +56,16 @@ def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
     _links_to_pages(unit["code"], lang)
 
 
+def _area_panel(area: pd.Series, leader_names: dict, lang: str) -> None:
+    """One Leader area: its municipalities, tables, participants and population."""
+    st.subheader(foliummap.leader_label(area["leader_area"], leader_names))
+    st.markdown(f"**{t('label_municipalities', lang)}:** {plain(str(area['municipalities']))}")
+    figures = [("tables_count", area.get("tables")), ("participants", area.get("participants")),
+               ("population_2020", area.get("population_2020"))]
+    for column, (key, value) in zip(st.columns(len(figures)), figures):
+        column.metric(t(key, lang), fmt_number(None if pd.isna(value) else value, lang))
+
+
 def _links_to_pages(code: str, lang: str) -> None:
     """Open another page with the sidebar filtered to this municipality."""
     st.caption(t("map_open_pages", lang))
@@ -89,17 +99,26 @@ def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: 
         out = st_folium(build(), key="kartta", returned_objects=["last_active_drawing"],
                         height=460 if context.presenting() else 620, use_container_width=True)
     picked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("unit_id")
-    if kind == "units" and picked:
+    if kind == "areas":  # a click on a Leader area opens that area's panel
+        with right:
+            chosen = frame[frame["leader_area"] == picked]
+            if chosen.empty:
+                st.caption(t("map_pick_area_hint", lang))
+            else:
+                _area_panel(chosen.iloc[0], options["leader_names"], lang)
+        rows = None
+    elif kind == "units" and picked:
         rows = frame[frame["unit_id"] == picked]
     elif kind == "units" and options.get("municipality"):  # the sidebar's municipality
         rows = frame[frame["code"] == options["municipality"]]
     else:
         rows = frame.iloc[0:0]
-    with right:
-        if rows.empty:
-            st.caption(t("map_pick_hint", lang))
-        else:
-            _panel(rows.iloc[0], *panel)
+    if rows is not None:
+        with right:
+            if rows.empty:
+                st.caption(t("map_pick_hint", lang))
+            else:
+                _panel(rows.iloc[0], *panel)
     # A fresh map for the file: st_folium adds the map's script to the one it drew, so that
     # map's HTML would hold the map twice.
     st.download_button(t("map_download_html", lang), lambda: assets.standalone_html(build()),

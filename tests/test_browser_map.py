@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo import boundaries, foliummap
@@ -79,3 +81,21 @@ def test_clicking_a_municipality_fills_the_panel_beside_the_map(map_frame, brows
     panel = browser_page.locator("section.main, [data-testid='stMain']").first.inner_text()
     assert "Henna Rantasaari" in panel
     assert "@" not in panel and "040 684" not in panel
+
+
+def test_clicking_a_leader_area_opens_that_areas_panel(app_url, browser_page):
+    page = browser_page
+    page.goto(f"{app_url}/")
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    page.get_by_text("Näytä Leader-alueet").click()
+    # while it redraws, Streamlit keeps the old map's frame hidden (width -1) beside the new one
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]:not([width="-1"])')
+    areas = frame.locator(f"path.{foliummap.AREA_CLASS}")
+    areas.nth(4).wait_for(timeout=60_000)
+    area = areas.first
+    area.click(position=area.evaluate(INTERIOR_POINT_JS))
+    heading = page.get_by_role("heading", name=re.compile(r"^Leader "))
+    heading.wait_for(timeout=30_000)
+    page.get_by_text("Asukkaita 2020").first.wait_for(timeout=30_000)  # the panel's last line
+    panel = page.locator("[data-testid='stMain']").first.inner_text()
+    assert "Kunnat:" in panel and "Pöytiä" in panel and "Osallistujia" in panel
