@@ -7,6 +7,7 @@ geo    — GeoJSON bytes sent to the browser (region, all 309 municipalities), m
 pages  — warm page runs of Pöydät / Yhteyshenkilöt, region and nation scale (2,000 tables)
 scores — score aggregation over ~200k rows
 reports — round report (PDF) and forum deck (PPTX), region and nation scale (aim: region < 5 s)
+rounds — round comparison (8 rounds, 2,000 tables, ~200k scores): functions and warm pages
 ingest — validate + import-ready parse of a 100,000-row scores CSV vs bare pandas.read_csv
 """
 
@@ -19,7 +20,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = {"geo": "bench_geo.py", "pages": "bench_pages.py", "scores": "bench_scores.py",
-           "ingest": "bench_ingest.py", "reports": "bench_reports.py"}
+           "ingest": "bench_ingest.py", "reports": "bench_reports.py",
+           "rounds": "bench_rounds.py"}
 
 
 def main(names: list[str]) -> int:
