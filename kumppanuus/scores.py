@@ -175,7 +175,8 @@ def criterion_view(df: pd.DataFrame, min_n: int,
     out["hidden"] = out["hidden"].astype("boolean").fillna(False).astype(bool)
     out["scale"] = out["scale"].fillna("")
     out["is_example"] = bool(df["is_example"].any()) if len(df) else False
-    pct = out.pivot(index="criterion", columns="respondent_group", values="mean_pct")
+    pct = out.pivot(index="criterion", columns="respondent_group", values="mean_pct").reindex(
+        columns=list(GROUPS))  # both groups, even when every cell of one is empty
     gap = pct["participants"] - pct["managers"]
     out["gap_pct"] = out["criterion"].map(gap).astype(float)
     return out[["criterion", "respondent_group", "n", "mean", "mean_pct", "scale", "hidden",
