@@ -46,9 +46,10 @@ def add_scores(store: Store, names: list[str], rows_per_cell: int = 6) -> int:
         "respondent": "", "n": 10, "score_sum": 10 * (1 + 4 * rng.random(idx.size)),
         "scale_min": 1.0, "scale_max": 5.0, "is_example": False})
     criteria = pd.read_csv(ROOT / "data" / "criteria.csv", dtype={"no": int})
+    missing = store.reference("criteria").empty  # read before the write transaction
     with store.engine.begin() as conn:
         conn.execute(insert(db.Score.__table__), frame.to_dict("records"))
-        if store.reference("criteria").empty:  # the pages' axis labels
+        if missing:  # the pages' axis labels
             conn.execute(insert(db.Criterion.__table__),
                          criteria[["no", "text_fi"]].to_dict("records"))
     return len(frame)
