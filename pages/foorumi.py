@@ -84,7 +84,7 @@ def side_panel(scr: forum.Screen) -> None:
         st.metric(ctx.tr("forum_n_managers"), fmt_number(scr.n_of("managers"), ctx.lang))
 
 
-def draw(scr: forum.Screen, labels: dict[int, str], min_n: int) -> None:
+def draw(scr: forum.Screen, labels: dict[int, str], min_n: int):
     main, side = st.columns([4, 1])
     with main:
         if scr.has_scores:
@@ -101,6 +101,7 @@ def draw(scr: forum.Screen, labels: dict[int, str], min_n: int) -> None:
         st.markdown(table_line(scr))
     with side:
         side_panel(scr)
+    return side
 
 
 def in_round(df: pd.DataFrame, rnd: str | None) -> pd.DataFrame:
@@ -144,10 +145,13 @@ name = ctx.tr("forum_area_of", area=name) if kind == "area" else name
 scr = forum.screen(key, kind, score_rows, tables, munis, areas, min_n=min_n,
                    criteria=list(labels), name=name)
 navigation(keys, key, name, scr.is_example)
-draw(scr, labels, min_n)
-actions.municipality_actions(
-    [key] if kind == "municipality" else munis.loc[munis["leader_area"] == key, "code"],
-    ctx.lang, round_name=real_round(ctx.round))
+side = draw(scr, labels, min_n)
+codes = [key] if kind == "municipality" else munis.loc[munis["leader_area"] == key, "code"]
+if ctx.presentation:  # one button beside the figures, so the screen still fits a projector
+    with side, st.popover(ctx.tr("actions_heading"), width="stretch"):
+        actions.municipality_actions(codes, ctx.lang, round_name=real_round(ctx.round))
+else:
+    actions.municipality_actions(codes, ctx.lang, round_name=real_round(ctx.round))
 present.write_url(ctx.presentation, ctx.lang, **{KIND_PARAM[kind]: key},
                   **{KIND_PARAM[k]: None for k in forum.KINDS if k != kind},
                   jarjestys=None if order == "name" else order,
