@@ -33,9 +33,9 @@ def test_outside_ci_the_same_test_skips_and_the_report_says_why():
 
 def test_the_suite_runs_on_every_core_by_default():
     result = run_pytest("tests/test_ci_rules.py", "-k", "importorskip", "-vv")
-    assert result.returncode == 0 and "[gw0]" in result.stdout, result.stdout
+    assert result.returncode == 0 and "workers [1 item]" in result.stdout, result.stdout  # any worker may run it
     serial = run_pytest("tests/test_ci_rules.py", "-k", "importorskip", "-vv", "-p", "no:xdist")
-    assert serial.returncode == 0 and "[gw0]" not in serial.stdout, serial.stdout
+    assert serial.returncode == 0 and "workers [" not in serial.stdout, serial.stdout
 
 
 def test_no_test_module_importorskips_the_project():
