@@ -8,8 +8,10 @@ import pytest
 
 from tests.browser_support import running_app
 
-FILE_NAMES = ("poydat", "kartta", "jarjestoystavallisyys", "yhteyshenkilot", "lataa", "app")
-MENU = ["Kartta", "Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys", "Foorumi", "Tuo aineistoa"]
+FILE_NAMES = ("poydat", "kartta", "jarjestoystavallisyys", "yhteyshenkilot", "lataa", "foorumi",
+              "muistiot", "app")
+MENU = ["Kartta", "Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys", "Foorumi", "Muistiot",
+        "Tuo aineistoa"]
 
 
 def sidebar_links(page) -> list[str]:

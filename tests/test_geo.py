@@ -338,7 +338,8 @@ def test_every_value_falls_in_a_class_whose_label_contains_it():
 def test_score_metrics_are_offered_only_when_there_are_scores():
     from geo import mapdata
 
-    assert [m.key for m in mapdata.available_metrics(False)] == ["leader_area", "per_1000", "n_tables"]
+    assert [m.key for m in mapdata.available_metrics(False)] == [
+        "leader_area", "per_1000", "n_tables", "open_actions"]
     assert "gap_pct" in [m.key for m in mapdata.available_metrics(True)]
 
 
