@@ -23,6 +23,11 @@ REGISTRATION_COLUMNS = {
 PRESENCE_COLUMNS = {"online_peak": "verkossa enimmillään", "onsite": "paikan päällä"}
 
 
+def in_round(rows: pd.DataFrame, round_name: str | None) -> pd.DataFrame:
+    """The rows of one round; every round when `round_name` is None (the sidebar's "all")."""
+    return rows if round_name is None else rows[rows["round"] == round_name]
+
+
 def split_codes(value: str | None) -> list[str]:
     return [c.strip() for c in text_of(value).split(",") if c.strip()]
 

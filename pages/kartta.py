@@ -130,15 +130,12 @@ st.title(ctx.tr("page_map"))
 _static_assets()
 munis, parts = data.municipalities(ctx.lang), data.reference("municipality_parts")
 leader_names = dict(zip(data.reference("leader_areas")["code"], data.reference("leader_areas")["name"]))
-tables = data.frame("tables")
-tables = tables if ctx.round is None else tables[tables["round"] == ctx.round]
+tables = metrics.in_round(data.frame("tables"), ctx.round)
 view, links = metrics.tables_view(tables, munis), metrics.table_municipalities(tables)
 summary = metrics.municipality_summary(tables, munis)
-round_actions = data.frame("actions")
-round_actions = round_actions if ctx.round is None else round_actions[round_actions["round"] == ctx.round]
+round_actions = metrics.in_round(data.frame("actions"), ctx.round)
 summary["open_actions"] = followup.open_counts(round_actions, summary["code"]).to_numpy()
-score_rows = data.frame("scores")
-score_rows = score_rows if ctx.round is None else score_rows[score_rows["round"] == ctx.round]
+score_rows = metrics.in_round(data.frame("scores"), ctx.round)
 score_metrics = scores.municipality_metrics(score_rows, config.min_group_n()) if not score_rows.empty else None
 
 c1, c2, c3 = st.columns([3, 2, 2])

@@ -140,3 +140,11 @@ def test_a_table_takes_the_leader_area_of_most_of_its_municipalities():
     assert view["leader_area"].tolist()[:2] == ["x", "x"]  # 2 of 3; a tie goes to "x" < "y"
     assert view["municipality_names"].tolist() == ["Cee, Aa, Bee", "Cee, Aa", ""]
     assert pd.isna(view["per_1000"].iloc[2])  # an unknown municipality has no population
+
+
+def test_in_round_keeps_one_round_or_every_round():
+    from kumppanuus import metrics
+
+    rows = pd.DataFrame({"round": ["kevät 2021", "syksy 2022", "kevät 2021"], "n": [1, 2, 3]})
+    assert metrics.in_round(rows, "kevät 2021")["n"].tolist() == [1, 3]
+    assert metrics.in_round(rows, None)["n"].tolist() == [1, 2, 3]
