@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kumppanuus import examples, privacy
+from kumppanuus import config, examples, privacy
 from kumppanuus.i18n import DEFAULT_LANG, LANGUAGES, headers, municipality_names, t
 from ui import auth, data, nav
 
@@ -70,9 +70,18 @@ def _choice(label: str, options: dict[str, str], key: str, default: str = ALL,
 EXAMPLE_SHOWN = "_example_shown"
 
 
+ROUND_KINDS = ("tables", "scores", "feedback")
+
+
 def round_names() -> list[str]:
     """Rounds that have tables, oldest first, then any known round without tables yet, then
     rounds that only scores or feedback have (example rounds among them)."""
+    return _round_names(config.database_url(), data.version(*ROUND_KINDS))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _round_names(url: str, version: str) -> list[str]:
+    """Computed once per version of the kinds it reads (not once per run)."""
     tables = data.frame("tables")
     by_date = tables.groupby("round")["date"].min().sort_values().index.tolist()
     known = data.reference("rounds")["round"].tolist()

@@ -1,7 +1,9 @@
-"""Cached loaders: one Store per database URL, frames cached per data version.
+"""Cached loaders: one Store per database URL, frames cached per kind's data version.
 
-`data_version()` is one cheap query per run; when any staff member imports or undoes, the
-version changes and every session reads fresh rows on its next run.
+`versions` is one cheap query per run at most (cached 2 s); when any staff member imports or
+undoes, the version of that kind changes and every session reads fresh rows of that kind on its
+next run, while the cached frames of every other kind stay. A page caching a derived result
+keys it on `version(*kinds)` of the kinds it reads (see `kumppanuus.store.Store.versions`).
 """
 
 from __future__ import annotations
@@ -24,19 +26,25 @@ def store() -> Store:
 
 
 @st.cache_data(ttl=2, show_spinner=False)
-def _data_version(url: str) -> str:
-    return _store(url).data_version()
+def _versions(url: str) -> dict[str, str]:
+    return _store(url).versions()
+
+
+def version(*kinds: str) -> str:
+    """A cache key for what is read from `kinds`: changes when an import or undo of one of
+    them is written (seen within 2 s by every server), never for another kind's import."""
+    current = _versions(config.database_url())
+    return "|".join(f"{kind}:{current.get(kind, '0')}" for kind in kinds)
 
 
 def data_version() -> str:
-    """One query per URL every 2 s at most, not one per `frame()` call on every rerun; an
-    import or undo by anyone shows up on the next run after that."""
-    return _data_version(config.database_url())
+    """One key for every kind together (changes on any import or undo)."""
+    return version(*_versions(config.database_url()))
 
 
 def refresh() -> None:
-    """After this session wrote (import, undo): read the new version at once."""
-    _data_version.clear()
+    """After this session wrote (import, undo): read the new versions at once."""
+    _versions.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -51,7 +59,7 @@ def _reference(url: str, name: str) -> pd.DataFrame:
 
 def frame(kind: str) -> pd.DataFrame:
     """Current rows of an importable kind (tables, contacts, speakers, scores, feedback)."""
-    return _frame(config.database_url(), kind, data_version())
+    return _frame(config.database_url(), kind, version(kind))
 
 
 def reference(name: str) -> pd.DataFrame:

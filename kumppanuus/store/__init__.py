@@ -3,11 +3,24 @@
 `Store(url)` opens (and on first use creates and seeds) the database; reads return DataFrames;
 `plan_import` compares incoming rows with what is stored; `commit_import` writes one file in one
 transaction and records it in the audit trail; `undo_import` reverts one import exactly.
+
+Cache keys (shared by every app server, read from the audit trail in the database):
+
+* `version(kind)` — a short text that changes whenever an import or undo of that kind is
+  written, and only then: a contacts upload leaves `version("scores")` as it was.
+* `versions(kinds=None)` — `{kind: version}` for the given kinds (None: every importable kind),
+  in one query; a derived result that reads several kinds keys on all of theirs.
+* `data_version()` — one text for every kind together (changes on any import or undo).
+
+Every write of an importable kind goes through `commit_import` / `undo_import`, so the audit
+trail is the one place a version can come from. Reference data (`reference`) is not imported
+and has no version.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pandas as pd
 from sqlalchemy import Engine, delete, func, insert, select, text, update
@@ -122,14 +135,25 @@ class Store:
             df = self.reference(kind)
         return df if include_personal else privacy.without_personal(df)
 
-    def data_version(self) -> str:
-        """Changes whenever an import or undo is written: a cheap cache key for readers."""
+    def versions(self, kinds: Iterable[str] | None = None) -> dict[str, str]:
+        """{kind: version} in one query: changes when an import or undo of that kind is
+        written (count of imports, newest import id, count of undone ones)."""
+        imports = db.Import.__table__
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(func.count(db.Import.id), func.max(db.Import.id),
-                       func.count(db.Import.undone_at))
-            ).one()
-        return "-".join(str(v) for v in row)
+            rows = conn.execute(
+                select(imports.c.kind, func.count(imports.c.id), func.max(imports.c.id),
+                       func.count(imports.c.undone_at)).group_by(imports.c.kind)
+            ).all()
+        found = {kind: f"{count}-{top}-{undone}" for kind, count, top, undone in rows}
+        return {kind: found.get(kind, "0") for kind in (KINDS if kinds is None else kinds)}
+
+    def version(self, kind: str) -> str:
+        """Changes whenever an import or undo of `kind` is written, and only then."""
+        return self.versions([kind])[kind]
+
+    def data_version(self) -> str:
+        """Changes whenever any import or undo is written: a cache key for every kind at once."""
+        return "|".join(f"{k}:{v}" for k, v in self.versions().items())
 
     def history(self) -> pd.DataFrame:
         df = self._read(db.Import, [db.Import.id])
