@@ -208,7 +208,11 @@ def name_points(units: gpd.GeoDataFrame) -> list[tuple[float, float, str]]:
 
 def build_leader_area_map(
     areas: gpd.GeoDataFrame,
+    values: pd.Series | None = None,
+    metric: str = LEADER_METRIC,
     *,
+    label: str = "",
+    diverging: bool = False,
     leader_names: Mapping[str, str] | None = None,
     tooltip: Sequence[tuple[str, str]] | None = None,
     neighbours: gpd.GeoDataFrame | None = None,
@@ -216,23 +220,36 @@ def build_leader_area_map(
     tiles: bool = False,
     base_url: str = assets.VENDOR_URL,
     lang: str = "fi",
+    names: bool = False,
 ) -> folium.Map:
     """The dissolved Leader areas (from `units.dissolve_leader_areas` plus the caller's totals
     columns, e.g. tables and participants) with totals in the tooltips (default AREA_TOOLTIP,
-    labelled in `lang`)."""
+    labelled in `lang`), coloured by Leader area or by `values` (indexed by area code, the
+    area's own figure: `geo.mapdata.MapFigures.values(by_area=True)`), named `label`."""
     tooltip = area_tooltip(lang) if tooltip is None else tooltip
     m = base_map(areas.total_bounds, tiles=tiles, base_url=base_url)
     _add_context(m, neighbours, outline, before=True)
     frame = areas.copy()
-    frame["unit_id"] = frame["leader_area"]
+    frame["unit_id"] = frame["code"] = frame["leader_area"]
+    frame["value"] = aligned_values(frame, values) if metric != LEADER_METRIC else np.nan
+    if metric != LEADER_METRIC:
+        frame["value_text"] = [value_html(v, lang) if not pd.isna(v) else t("no_data", lang)
+                               for v in frame["value"]]
+        tooltip = [("value_text", label or metric), *tooltip]
     frame["tooltip"] = [tooltip_html(leader_label(r["leader_area"], leader_names), r, tooltip, lang)
                         for _, r in frame.iterrows()]
-    order = list(frame["leader_area"])
-    styles = {c: _style(scales.leader_colour(c, order), AREA_CLASS) for c in order}
+    styles, classes = _unit_styles(frame, metric, diverging)
+    styles = {u: {**style, "className": AREA_CLASS} for u, style in styles.items()}
     _feature_layer(frame[["unit_id", "leader_area", "tooltip", "geometry"]], "unit_id", styles, "leader").add_to(m)
     _add_context(m, neighbours, outline, before=False)
-    m.add_child(_leader_legend(order, leader_names, lang))
+    if classes is None:
+        m.add_child(_leader_legend(list(frame["leader_area"]), leader_names, lang))
+    else:
+        m.add_child(_metric_legend(label or metric, classes, bool(frame["value"].isna().any()), lang))
     m.add_child(Attribution(t("map_attribution", lang)))
+    if names:
+        m.add_child(NameLabels(name_points(frame.assign(
+            unit_name=[leader_label(c, leader_names) for c in frame["leader_area"]]))))
     return m
 
 

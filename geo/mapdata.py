@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from kumppanuus import areas, followup, metrics, rounds, scores
 from kumppanuus.examples import has_example_rows
 from kumppanuus.i18n import fmt_date, t
 from kumppanuus.values import is_missing, text_of
@@ -26,6 +27,7 @@ class Metric:
     column: str = ""
     diverging: bool = False
     needs_scores: bool = False
+    needs_change: bool = False  # drawn from the change since the previous round with scores
 
     def label_in(self, lang: str = "fi", example: bool = False) -> str:
         """The label in `lang` (`label` is the Finnish one, kept for the CSV header); with
@@ -46,12 +48,16 @@ METRICS = (
     Metric("mean_pct", "Järjestöystävällisyys, osallistujat (%)", "mean_pct", needs_scores=True),
     Metric("gap_pct", "Ero: osallistujat − kuntajohtajat (%-yks.)", "gap_pct", diverging=True,
            needs_scores=True),
+    Metric("change_pct", "Muutos edellisestä kierroksesta, osallistujat (%-yks.)", "change_pct",
+           diverging=True, needs_scores=True, needs_change=True),
 )
 
 
-def available_metrics(has_scores: bool) -> list[Metric]:
-    """The metrics that can be drawn (score metrics only when there are scores)."""
-    return [m for m in METRICS if has_scores or not m.needs_scores]
+def available_metrics(has_scores: bool, has_change: bool = False) -> list[Metric]:
+    """The metrics that can be drawn (score metrics only when there are scores, the change only
+    when the shown round has a previous round with scores)."""
+    return [m for m in METRICS if (has_scores or not m.needs_scores)
+            and (has_change or not m.needs_change)]
 
 
 def table_lines(view: pd.DataFrame, links: pd.DataFrame, lang: str = "fi") -> pd.Series:
@@ -73,11 +79,12 @@ def with_table_columns(units: gpd.GeoDataFrame, summary: pd.DataFrame, lines: pd
     return out
 
 
-def metric_values(summary: pd.DataFrame, score_metrics: pd.DataFrame | None, metric: Metric) -> pd.Series | None:
+def metric_values(summary: pd.DataFrame, score_metrics: pd.DataFrame | None, metric: Metric,
+                  change: pd.DataFrame | None = None) -> pd.Series | None:
     """Values of `metric` indexed by municipality code (None for the Leader-area colouring)."""
     if not metric.column:
         return None
-    source = score_metrics if metric.needs_scores else summary
+    source = change if metric.needs_change else score_metrics if metric.needs_scores else summary
     if source is None or source.empty:
         return pd.Series(dtype=float)
     return pd.to_numeric(source.set_index("code")[metric.column], errors="coerce").astype(float)
@@ -134,3 +141,112 @@ def unit_details(unit: pd.Series, view: pd.DataFrame, links: pd.DataFrame, speak
                 for n, o in zip(people["name"], people["organisation"])]
     return UnitDetails(unit["unit_name"], text_of(unit.get("split_note")), tables.reset_index(drop=True),
                        spoke.reset_index(drop=True), liaisons)
+
+
+# -- every metric of one round, per municipality and per Leader area ------------------------
+
+AREA_COLUMNS = ["population", "n_tables", "participants", "per_1000", "open_actions",
+                "mean_pct", "gap_pct", "n_participants", "change_pct"]
+
+
+@dataclass(frozen=True)
+class MapFigures:
+    """What the map can colour by for the round shown: `summary` (per municipality: tables,
+    participants, per_1000, open_actions), `scores` (per municipality score metrics; None
+    without score rows), `change` (per municipality change since `change_rounds[0]`; empty
+    without a previous round with scores) and `areas` (the same metrics computed for each
+    Leader area itself, `kumppanuus.areas`). `change_note` is the catalog key that says why
+    the change is not offered ('' when it is)."""
+
+    summary: pd.DataFrame
+    scores: pd.DataFrame | None
+    change: pd.DataFrame
+    areas: pd.DataFrame
+    change_rounds: tuple[str, str] | None = None
+    change_note: str = ""
+
+    def metrics(self) -> list[Metric]:
+        return available_metrics(self.scores is not None, not self.change.empty)
+
+    def values(self, metric: Metric, by_area: bool = False) -> pd.Series | None:
+        """The metric's values by municipality code, or by Leader area code with `by_area`
+        (None for the Leader-area colouring)."""
+        if not metric.column:
+            return None
+        if by_area:
+            return areas.values_by_area(self.areas, metric.column)
+        return metric_values(self.summary, self.scores, metric, self.change)
+
+    def shows_example(self, metric: Metric) -> bool:
+        """True when the metric is drawn from rows of which some are example data."""
+        return metric.shows_example(self.change if metric.needs_change else self.scores)
+
+    def label(self, metric: Metric, lang: str = "fi") -> str:
+        """The legend's title: the metric in `lang` (example-labelled from the rows); the
+        change names both rounds ('… (kevät 2021 → syksy 2022)')."""
+        text = metric.label_in(lang, self.shows_example(metric))
+        if metric.needs_change and self.change_rounds:
+            text = f"{text} ({self.change_rounds[0]} → {self.change_rounds[1]})"
+        return text
+
+
+def _change_of(score_rows: pd.DataFrame, shown: str | None, min_n: int):
+    """(per-municipality change, (previous, shown) or None, note key)."""
+    empty = pd.DataFrame(columns=areas.CHANGE_COLUMNS)
+    if score_rows.empty:
+        return empty, None, ""
+    if shown is None:
+        return empty, None, "map_change_pick_round"
+    previous = rounds.previous_with_scores(score_rows, shown)
+    if previous is None:
+        return empty, None, "map_change_no_previous"
+    pair = (previous, shown)
+    change = rounds.municipality_score_change(score_rows, min_n, list(pair))
+    return change, pair, "" if not change.empty else "map_change_none_in_both"
+
+
+def map_figures(tables: pd.DataFrame, municipalities: pd.DataFrame, leader_areas: pd.DataFrame,
+                actions: pd.DataFrame, score_rows: pd.DataFrame, shown: str | None,
+                min_n: int) -> MapFigures:
+    """Every map metric of round `shown` (None: every round) from the stored frames; `tables`,
+    `actions` and `score_rows` may hold every round (they are cut to `shown` here)."""
+    tables, actions = metrics.in_round(tables, shown), metrics.in_round(actions, shown)
+    shown_scores = metrics.in_round(score_rows, shown)
+    summary = metrics.municipality_summary(tables, municipalities)
+    summary["open_actions"] = followup.open_counts(actions, summary["code"]).to_numpy()
+    per_muni = scores.municipality_metrics(shown_scores, min_n) if len(shown_scores) else None
+    change, pair, note = _change_of(score_rows, shown, min_n)
+    area = areas.attendance(tables, municipalities, leader_areas).set_index("code")
+    area["open_actions"] = areas.open_actions(actions, municipalities).reindex(area.index)\
+        .fillna(0).astype(int)
+    by_area = areas.score_metrics(shown_scores, municipalities, min_n).set_index("code")
+    area = area.join(by_area[["mean_pct", "gap_pct", "n_participants", "is_example"]])
+    if pair:
+        moved = areas.score_change(score_rows, municipalities, min_n, pair).set_index("code")
+        area["change_pct"] = moved["change_pct"].reindex(area.index)
+    else:
+        area["change_pct"] = float("nan")
+    return MapFigures(summary, per_muni, change, area.reset_index(), pair, note)
+
+
+def area_frame(dissolved: gpd.GeoDataFrame, figures: MapFigures, notes: dict[str, str]
+               ) -> gpd.GeoDataFrame:
+    """Dissolved Leader areas plus every area metric, `tables` (the count the tooltip names)
+    and `note` (why a split part counts where it does)."""
+    facts = figures.areas.set_index("code")
+    out = dissolved.join(facts.drop(columns=["population"]), on="leader_area")
+    out["tables"] = out["n_tables"]
+    out["note"] = out["leader_area"].map(notes).fillna("")
+    return out
+
+
+def part_notes(parts: pd.DataFrame, municipalities: pd.DataFrame, leader_names: dict,
+               lang: str = "fi") -> dict[str, str]:
+    """{Leader area code: note in `lang`} for the areas a split part (Kurikka's Jalasjärvi)
+    concerns: where the part is drawn, and where its municipality's rows count."""
+    def describe(kind: str, row: dict) -> str:
+        return t(f"map_part_{kind}", lang, part=row["part"], municipality=row["name_fi"],
+                 counted_in=leader_names.get(row["counted_in"], row["counted_in"]),
+                 part_area=leader_names.get(row["part_area"], row["part_area"]))
+
+    return areas.part_notes(parts, municipalities, describe)

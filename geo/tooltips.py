@@ -30,6 +30,7 @@ AREA_TOOLTIP: tuple[tuple[str, str], ...] = (
     ("population_2020", "Asukkaita 2020"),
     ("tables", "Kumppanuuspöytiä"),
     ("participants", "Osallistujia"),
+    ("note", "Huomaa"),
 )
 #: The STRINGS keys of the labels above, by column (for other languages).
 UNIT_KEYS = {"leader_name": "leader_group", "joint_authority": "joint_authority",
@@ -37,7 +38,7 @@ UNIT_KEYS = {"leader_name": "leader_group", "joint_authority": "joint_authority"
              "split_note": "split_note"}
 AREA_KEYS = {"municipalities": "label_municipalities", "n_units": "municipalities_count",
              "population_2020": "population_2020", "tables": "partnership_tables_count",
-             "participants": "participants"}
+             "participants": "participants", "note": "map_area_note"}
 
 
 def unit_tooltip(lang: str = "fi") -> tuple[tuple[str, str], ...]:

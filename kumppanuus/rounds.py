@@ -120,3 +120,16 @@ def facts_of(facts: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
     rows = facts[facts["round"].isin(list(names))]
     return rows.assign(_o=rows["round"].map(order)).sort_values("_o", kind="stable").drop(
         columns="_o").reset_index(drop=True)
+
+
+def previous_with_scores(scores_df: pd.DataFrame, shown: str | None) -> str | None:
+    """The latest round before `shown` (by date) that has score rows of the same kind (a round
+    of example rows follows one of example rows, a real one a real one: the rows' `is_example`
+    says which, so the two never mix); None when
+    `shown` is None (every round), has no scores itself, or no such round exists."""
+    if shown is None or scores_df.empty or shown not in set(scores_df["round"]):
+        return None
+    example = scores_df.groupby("round")["is_example"].any().astype(bool)  # from the rows
+    order = [r for r in time_order(scores_df) if example[r] == example[shown]]
+    earlier = order[:order.index(shown)]
+    return earlier[-1] if earlier else None

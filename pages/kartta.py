@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, boundaries, foliummap, mapdata, prepared, units
-from kumppanuus import config, followup, metrics, scores
+from kumppanuus import config, metrics
 from kumppanuus import region as region_config
 from kumppanuus.i18n import fmt_date, fmt_number, headers, t
 from kumppanuus.markup import plain
@@ -56,14 +56,20 @@ def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
     _links_to_pages(unit["code"], lang)
 
 
-def _area_panel(area: pd.Series, leader_names: dict, lang: str) -> None:
-    """One Leader area: its municipalities, tables, participants and population."""
+def _area_panel(area: pd.Series, leader_names: dict, lang: str, metric=None, label="") -> None:
+    """One Leader area: its municipalities, tables, participants, population and the area's
+    own value of the chosen metric."""
     st.subheader(foliummap.leader_label(area["leader_area"], leader_names))
     st.markdown(f"**{t('label_municipalities', lang)}:** {plain(str(area['municipalities']))}")
+    if area.get("note"):
+        st.caption(plain(area["note"]))
     figures = [("tables_count", area.get("tables")), ("participants", area.get("participants")),
                ("population_2020", area.get("population_2020"))]
     for column, (key, value) in zip(st.columns(len(figures)), figures):
         column.metric(t(key, lang), fmt_number(None if pd.isna(value) else value, lang))
+    if metric is not None and metric.column and metric.column not in ("n_tables", "participants"):
+        value = area.get(metric.column)
+        st.metric(label, fmt_number(None if pd.isna(value) else value, lang, 1))
 
 
 def _links_to_pages(code: str, lang: str) -> None:
@@ -76,15 +82,12 @@ def _links_to_pages(code: str, lang: str) -> None:
 
 
 def _build(kind: str, frame, values, metric, options: dict):
-    if kind == "areas":
-        return foliummap.build_leader_area_map(
-            frame, **{k: v for k, v in options.items() if k not in ("example", "names")})
     if kind == "markers":
         return foliummap.build_marker_map(frame, leader_names=options["leader_names"], tiles=options["tiles"],
                                           lang=options["lang"])
-    return foliummap.build_map(frame, values, metric.key, diverging=metric.diverging,
-                               label=metric.label_in(options["lang"], options["example"]),
-                               **{k: v for k, v in options.items() if k != "example"})
+    build = foliummap.build_leader_area_map if kind == "areas" else foliummap.build_map
+    return build(frame, values, metric.key, diverging=metric.diverging,
+                 **{k: v for k, v in options.items() if k != "example"})
 
 
 @st.fragment
@@ -105,7 +108,7 @@ def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: 
             if chosen.empty:
                 st.caption(t("map_pick_area_hint", lang))
             else:
-                _area_panel(chosen.iloc[0], options["leader_names"], lang)
+                _area_panel(chosen.iloc[0], options["leader_names"], lang, metric, options["label"])
         rows = None
     elif kind == "units" and picked:
         rows = frame[frame["unit_id"] == picked]
@@ -132,15 +135,12 @@ munis, parts = data.municipalities(ctx.lang), data.reference("municipality_parts
 leader_names = dict(zip(data.reference("leader_areas")["code"], data.reference("leader_areas")["name"]))
 tables = metrics.in_round(data.frame("tables"), ctx.round)
 view, links = metrics.tables_view(tables, munis), metrics.table_municipalities(tables)
-summary = metrics.municipality_summary(tables, munis)
-round_actions = metrics.in_round(data.frame("actions"), ctx.round)
-summary["open_actions"] = followup.open_counts(round_actions, summary["code"]).to_numpy()
-score_rows = metrics.in_round(data.frame("scores"), ctx.round)
-score_metrics = scores.municipality_metrics(score_rows, config.min_group_n()) if not score_rows.empty else None
+figures = mapdata.map_figures(tables, munis, data.reference("leader_areas"), data.frame("actions"),
+                              data.frame("scores"), ctx.round, config.min_group_n())
+summary, score_metrics = figures.summary, figures.scores
 
 c1, c2, c3 = st.columns([3, 2, 2])
-options = mapdata.available_metrics(score_metrics is not None)
-metric = c1.selectbox(ctx.tr("map_colour_by"), options, format_func=lambda m: m.label_in(ctx.lang),
+metric = c1.selectbox(ctx.tr("map_colour_by"), figures.metrics(), format_func=lambda m: m.label_in(ctx.lang),
                       key="kartta_metric")
 by_area = c2.toggle(ctx.tr("map_show_areas"), key="kartta_areas")
 names = c3.toggle(ctx.tr("map_names"), key="kartta_names")
@@ -148,24 +148,28 @@ names = c3.toggle(ctx.tr("map_names"), key="kartta_names")
 st.caption(ctx.tr("map_no_tiles"))
 if score_metrics is None:
     st.caption(ctx.tr("map_scores_hint"))
+elif figures.change_note:  # why the map offers no change since the previous round
+    st.caption(ctx.tr(figures.change_note))
 
 geo_dir = config.geo_dir()
 missing = boundaries.missing_boundary_files(geo_dir)
 panel = (view, links, data.frame("speakers"), data.frame("contacts"), ctx.lang)
-example = metric.shows_example(score_metrics)
+example = figures.shows_example(metric)
 if example:
-    context.showing(score_metrics)
+    context.showing(figures.change if metric.needs_change else score_metrics)
 options = {"leader_names": leader_names, "tiles": False, "lang": ctx.lang, "example": example,
-           "names": names}
-values = mapdata.metric_values(summary, score_metrics, metric)
+           "names": names, "label": figures.label(metric, ctx.lang)}
+values = figures.values(metric, by_area=by_area)
 if missing:
     st.info(ctx.tr("map_missing_boundaries", files=", ".join(str(p) for p in missing)))
     kind, frame = "markers", munis.assign(unit_id=munis["code"])
 elif by_area:
     with st.spinner(ctx.tr("map_loading_boundaries")):
         map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
-    totals = metrics.leader_area_summary(tables, munis, data.reference("leader_areas"))
-    kind, frame = "areas", mapdata.area_totals(units.dissolve_leader_areas(map_units), totals)
+    notes = mapdata.part_notes(parts, munis, leader_names, ctx.lang)
+    kind, frame = "areas", mapdata.area_frame(units.dissolve_leader_areas(map_units), figures, notes)
+    if metric.column:
+        st.caption(ctx.tr("map_area_values_note"))
     options |= {"neighbours": near, "outline": region}
 else:
     with st.spinner(ctx.tr("map_loading_boundaries")):

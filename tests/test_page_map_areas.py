@@ -1,0 +1,118 @@
+"""The map page's Leader-area view honours the chosen metric, and the map can be coloured by the
+change since the previous round (AppTest over app.py; the map's script is read as sent)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import boundaries, mapdata
+from kumppanuus import areas, config, examples, rounds
+from kumppanuus.i18n import fmt_number
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(
+    bool(boundaries.missing_boundary_files(config.geo_dir())),
+    reason=f"boundary files not found in {config.geo_dir()}",
+)
+FIRST, LATER = (examples.ROUND_PREFIX + "kevät 2021", examples.ROUND_PREFIX + "kevät 2022")
+
+
+def open_map(lang: str | None = None, **state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if lang:
+        at.query_params["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def choose(at: AppTest, key: str, areas_view: bool = True) -> AppTest:
+    metric = next(m for m in mapdata.METRICS if m.key == key)
+    at.selectbox(key="kartta_metric").set_value(metric).run()
+    if areas_view:
+        at.toggle(key="kartta_areas").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def map_script(at: AppTest) -> str:
+    """The map's script as st_folium got it, with JSON escapes undone."""
+    (component,) = at.get("component_instance")
+    script = json.loads(component.proto.json_args)["script"]
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), script)
+
+
+def tooltip_of(script: str, heading: str) -> str:
+    match = re.search(r"<b>" + re.escape(heading) + r"</b>(.*?)</table>", script)
+    assert match, f"no tooltip for {heading}"
+    return match.group(1)
+
+
+def import_example_scores(store) -> None:
+    store.commit_import("scores", examples.load_scores(), user="testi",
+                        file_name="esimerkki.csv", sha256="1" * 64)
+
+
+def test_the_area_view_colours_and_tells_each_areas_own_per_1000(store):
+    at = choose(open_map(), "per_1000")
+    script = map_script(at)
+    tables, munis = store.frame("tables"), store.reference("municipalities")
+    own = areas.attendance(tables, munis, store.reference("leader_areas")).set_index("code")
+    expected = fmt_number(own.loc["liiveri", "per_1000"], "fi", 1)
+    assert "Osallistujia / 1 000 asukasta" in script  # the legend's title
+    assert expected in tooltip_of(script, "Leader Liiveri")
+    assert "kk-area" in script
+    assert any("alueen omista luvuista" in c.value for c in at.caption)
+
+
+def test_the_area_view_says_where_kurikkas_jalasjarvi_part_is_counted(store):
+    script = map_script(choose(open_map(), "per_1000"))
+    assert "Jalasjärvi" in tooltip_of(script, "Leader Liiveri")
+    assert "Jalasjärvi" in tooltip_of(script, "Leader Suupohja")
+
+
+def test_the_area_view_shows_each_areas_pooled_example_score_labelled_as_example(store):
+    import_example_scores(store)
+    at = open_map(flt_round=FIRST)
+    script = map_script(choose(at, "mean_pct"))
+    rows = store.frame("scores")
+    pooled = areas.score_metrics(rows[rows["round"] == FIRST], store.reference("municipalities"),
+                                 config.min_group_n()).set_index("code")
+    assert "Esimerkkiaineisto: Järjestöystävällisyys" in script
+    assert fmt_number(pooled.loc["aisapari", "mean_pct"], "fi", 1) in tooltip_of(
+        script, "Leader Aisapari")
+
+
+def test_the_map_offers_the_change_only_when_the_round_has_a_previous_one_with_scores(store):
+    import_example_scores(store)
+    at = open_map(flt_round=FIRST)
+    assert "Muutos edellisestä kierroksesta, osallistujat (%-yks.)" not in \
+        at.selectbox(key="kartta_metric").options
+    assert any("ennen tätä kierrosta ei ole kierrosta" in c.value for c in at.caption)
+    at = open_map(flt_round=LATER)
+    assert "Muutos edellisestä kierroksesta, osallistujat (%-yks.)" in \
+        at.selectbox(key="kartta_metric").options
+
+
+def test_the_change_map_names_both_rounds_marks_the_example_and_speaks_finnish_numbers(store):
+    import_example_scores(store)
+    script = map_script(choose(open_map(flt_round=LATER), "change_pct", areas_view=False))
+    assert f"Esimerkkiaineisto: Muutos edellisestä kierroksesta, osallistujat (%-yks.) " \
+           f"({FIRST} → {LATER})" in script
+    change = rounds.municipality_score_change(store.frame("scores"), config.min_group_n(),
+                                              [FIRST, LATER]).set_index("code")
+    isokyro = fmt_number(change.loc["152", "change_pct"], "fi", 1)
+    assert "," in isokyro and isokyro in tooltip_of(script, "Isokyrö / Storkyro")
+
+
+def test_the_change_map_speaks_swedish(store):
+    import_example_scores(store)
+    script = map_script(choose(open_map("sv", flt_round=LATER), "change_pct"))
+    assert "Förändring sedan föregående omgång, deltagare (%-enh.)" in script
+    assert "Delen Jalasjärvi" in script
