@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -86,11 +87,32 @@ class Store:
         return migrate.upgrade(self.engine)
 
     # -- reads ----------------------------------------------------------------------------
-    def _read(self, model, order_by) -> pd.DataFrame:
-        cols = [c.name for c in model.__table__.columns]
+    def _read(self, model, order_by, columns: list[str] | None = None) -> pd.DataFrame:
+        """Rows of `model`'s table as a frame, read the way `pandas.read_sql_query` reads.
+
+        The driver's own cursor fetches plain tuples (no SQLAlchemy row objects, no dict per
+        row); pandas builds the columns; the column types' result processors (SQLite: dates
+        from text, booleans from 0/1) then run once per distinct value, not once per row.
+        """
+        table = model.__table__
+        names = columns or [c.name for c in table.columns]
         with self.engine.connect() as conn:
-            rows = conn.execute(select(model.__table__).order_by(*order_by)).mappings().all()
-        return pd.DataFrame([dict(r) for r in rows], columns=cols)
+            dialect = conn.dialect
+            sql = str(select(*(table.c[c] for c in names)).order_by(*order_by)
+                      .compile(dialect=dialect))
+            cursor = conn.connection.dbapi_connection.cursor()
+            try:
+                cursor.execute(sql)
+                rows = cursor.fetchall()
+                types = [d[1] for d in cursor.description]
+            finally:
+                cursor.close()
+        df = pd.DataFrame.from_records(rows, columns=names)
+        for name, coltype in zip(names, types):
+            process = table.c[name].type.dialect_impl(dialect).result_processor(dialect, coltype)
+            if process is not None and len(df):
+                df[name] = _processed(df[name], process)
+        return df
 
     def reference(self, name: str) -> pd.DataFrame:
         """Reference data: municipalities, leader_areas, municipality_parts, criteria, rounds…"""
@@ -108,10 +130,9 @@ class Store:
     def frame(self, kind: str) -> pd.DataFrame:
         """Stored rows of an importable kind, in the database's column form, in the order they
         were written (the report's order for the seed, e.g. speakers in speaking order)."""
-        spec = KINDS[kind]
-        table = spec.model.__table__
-        df = self._read(spec.model, [table.c.id])
-        df = df.drop(columns=["id"])
+        table = KINDS[kind].model.__table__
+        df = self._read(KINDS[kind].model, [table.c.id],
+                        [c.name for c in table.columns if c.name != "id"])
         for col in df.columns:
             if isinstance(table.c[col].type, db.Integer) and not isinstance(
                 table.c[col].type, db.Boolean
@@ -240,6 +261,13 @@ class Store:
                     **values, import_id=change.previous_import_id))
             session.execute(delete(table).where(table.c.import_id == import_id))
             record.undone_at = dt.datetime.now().replace(microsecond=0)
+
+
+def _processed(raw: pd.Series, process) -> pd.Series:
+    """`process` (a column type's result processor) applied to each distinct value once."""
+    codes, uniques = pd.factorize(raw)  # a missing value → code -1 → the None appended
+    done = np.array([process(v) for v in uniques.tolist()] + [None], dtype=object)
+    return pd.Series(done[codes], index=raw.index, dtype=object).infer_objects()
 
 
 def _lock(session: Session, kind: str) -> None:
