@@ -13,10 +13,12 @@ from kumppanuus import config, examples, rounds, scores, templates
 from kumppanuus import score_charts as sc
 from kumppanuus import forum_charts as fc
 from kumppanuus.i18n import municipality_names
-from ui import context, data, present
+from ui import context, data, present, views
 from ui.downloads import chart_buttons
 
 ctx = context.current()
+#: The kinds each view reads; its cache key carries their data version (`ui.views.memo`).
+SCORES, FEEDBACK = ("scores",), ("feedback",)
 
 
 @st.cache_data(show_spinner=False)
@@ -24,10 +26,21 @@ def example_frame(kind: str) -> pd.DataFrame:
     return examples.load_scores() if kind == "scores" else examples.load_feedback()
 
 
-def show(chart, frame: pd.DataFrame, name: str, key: str) -> None:
+def source_rows(kind: str, example: bool) -> pd.DataFrame:
+    """Every row of `kind` the page draws from: the in-memory example or the stored rows."""
+    return example_frame(kind) if example else data.frame(kind)
+
+
+def view(chart, frame: pd.DataFrame, name: str) -> tuple[dict, pd.DataFrame, str]:
+    """What `show` draws, built once per choice (kept by `views.memo`)."""
+    return present.spec(chart, ctx.presentation), frame, name
+
+
+def show(shown: tuple[dict, pd.DataFrame, str], key: str) -> None:
+    spec, frame, name = shown
     context.showing(frame)
-    present.chart(chart, ctx.presentation)  # projector-sized text in presentation mode
-    chart_buttons(chart, frame, name, key, ctx.lang)
+    present.draw(spec)  # projector-sized text in presentation mode (present.spec)
+    chart_buttons(spec, frame, name, key, ctx.lang)
 
 
 def empty_state() -> None:
@@ -44,81 +57,130 @@ def in_area(df: pd.DataFrame, munis: pd.DataFrame) -> pd.DataFrame:
     return df[df["municipality"].isin(munis.loc[munis["leader_area"] == ctx.leader_area, "code"])]
 
 
-def pick_municipality(df: pd.DataFrame, names: dict[str, str]) -> str | None:
+class Scope:
+    """The rows the sidebar's choices select, read only when a view is not kept yet: the page
+    (`area`: the Leader area's rows; `shown`: of the round, or every round; `both`: of the
+    rounds compared) and the kept views' keys (`key`)."""
+
+    def __init__(self, example: bool, rnd: str | None, compared: list[str]) -> None:
+        self.example, self.rnd, self.compared = example, rnd, compared
+        self.key = (example, rnd, tuple(compared) if rnd else None, ctx.leader_area)
+
+    def area(self) -> pd.DataFrame:
+        return in_area(source_rows("scores", self.example), munis)
+
+    def shown(self) -> pd.DataFrame:
+        rows = self.area()
+        return rows[rows["round"] == self.rnd] if self.rnd else rows
+
+    def both(self) -> pd.DataFrame:
+        rows = self.area()
+        return rows[rows["round"].isin(self.compared)] if self.rnd else rows
+
+    def summary(self) -> dict:
+        def build() -> dict:
+            shown = self.shown()
+            codes = self.both()["municipality"].unique()
+            return {"any": not source_rows("scores", self.example).empty,
+                    "shown": not shown.empty, "example": examples.has_example_rows(shown),
+                    "codes": sorted(codes, key=lambda c: names.get(c, c))}
+        return views.memo("sc_scope", SCORES, (*self.key, ctx.lang), build)
+
+
+def pick_municipality(codes: list[str]) -> str | None:
     if ctx.municipality:
         return ctx.municipality
-    codes = sorted(df["municipality"].unique(), key=lambda c: names.get(c, c))
     return st.selectbox(ctx.tr("scores_pick_municipality"), codes, key="scores_muni",
                         format_func=lambda c: names.get(c, c))
 
 
-def municipality_section(df, labels, names, min_n) -> str | None:
+def municipality_section(scope: Scope, codes: list[str], min_n: int) -> str | None:
     """One municipality's seven criteria; with several rounds one chart per round (named in
     its title), never one mean pooled over rounds. Returns the municipality shown."""
-    code = pick_municipality(df, names)
-    rows = df[df["municipality"] == code]
-    if rows.empty:
+    code = pick_municipality(codes)
+
+    def build() -> tuple[list[str], list]:
+        rows = scope.both()
+        rows = rows[rows["municipality"] == code]
+        order = scores.round_order(rows)
+        return order, [municipality_round(rows[rows["round"] == r], code, r, min_n)
+                       for r in order]
+    rounds_here, shown = views.memo("sc_muni", SCORES, (
+        *scope.key, code, min_n, ctx.lang, ctx.presentation), build)
+    if not shown:
         st.info(ctx.tr("scores_none_for_filter"))
         return code
-    rounds_here = scores.round_order(rows)
     if len(rounds_here) > 1:
         st.caption(ctx.tr("scores_per_round_note", rounds=", ".join(map(plain, rounds_here))))
-    for rnd in rounds_here:
-        municipality_round(rows[rows["round"] == rnd], code, rnd, labels, names, min_n)
+    for rnd, one in zip(rounds_here, shown):
+        show(one, f"sc_muni_{code}_{rnd}")
     st.caption(ctx.tr("scores_gap_note") + " " + ctx.tr("scores_scale_note"))
     return code
 
 
-def municipality_round(rows, code, rnd, labels, names, min_n) -> None:
+def municipality_round(rows, code, rnd, min_n) -> tuple[dict, pd.DataFrame, str]:
     example = examples.has_example_rows(rows)
     frame = sc.view_frame(scores.criterion_view(rows, min_n, list(labels)), labels, min_n, ctx.lang)
     name = f"{names.get(code, code)} · {rnd}"
-    key = f"{code}_{rnd}"
-    if ctx.presentation:  # the forum's comparison: every criterion in full, with the gap
-        show(fc.comparison_chart(frame, labels, name=name, example=example, lang=ctx.lang),
-             frame, f"arviot_{code}", f"sc_muni_{key}")
-        return
-    show(sc.municipality_chart(frame, labels, name=name, example=example, lang=ctx.lang),
-         frame, f"arviot_{code}", f"sc_muni_{key}")
+    build = fc.comparison_chart if ctx.presentation else sc.municipality_chart
+    # presentation: the forum's comparison, every criterion in full, with the gap
+    return view(build(frame, labels, name=name, example=example, lang=ctx.lang), frame,
+                f"arviot_{code}")
 
 
-def region_section(df, labels, munis, names, min_n) -> None:
+def region_section(scope: Scope, min_n: int) -> None:
     st.subheader(ctx.tr("scores_region"))
-    pooled = rounds.pooled_rounds(df)
+
+    def matrices() -> tuple[list[str], bool, dict[str, pd.DataFrame]]:
+        shown = scope.shown()
+        shown_names = munis.assign(name_fi=munis["code"].map(names))  # names in the UI language
+        matrix = scores.with_names(scores.gaps(shown, min_n), shown_names)
+        return (rounds.pooled_rounds(shown), examples.has_example_rows(shown),
+                {value: sc.matrix_frame(matrix, labels, value, min_n, ctx.lang)
+                 for value in ("participants_pct", "gap_pct")})
+    key = (*scope.key, min_n, ctx.lang)
+    pooled, example, frames = views.memo("sc_matrix", SCORES, key, matrices)
     if len(pooled) > 1:  # the region matrix combines rounds: say which, above the charts
         st.warning(ctx.tr("scores_pooled_rounds", rounds=", ".join(map(plain, pooled))))
-    example = examples.has_example_rows(df)
-    shown_names = munis.assign(name_fi=munis["code"].map(names))  # names in the UI language
-    matrix = scores.with_names(scores.gaps(df, min_n), shown_names)
     sort_by = st.selectbox(ctx.tr("scores_sort_by"), [None, *labels], key="scores_sort",
                            format_func=lambda c: ctx.tr("scores_sort_all") if c is None
                            else labels[c].replace("\n", " "))
-    for value, key in (("participants_pct", "sc_heat"), ("gap_pct", "sc_gap")):
-        frame = sc.matrix_frame(matrix, labels, value, min_n, ctx.lang)
-        order = scores.municipality_order(frame, sort_by, value)
-        show(sc.heatmap(frame, value, order, example=example, lang=ctx.lang), frame,
-             f"arviot_{value}", key)
+
+    def heatmaps() -> list:
+        return [view(sc.heatmap(frame, value, scores.municipality_order(frame, sort_by, value),
+                                example=example, lang=ctx.lang), frame, f"arviot_{value}")
+                for value, frame in frames.items()]
+    for one, key_ in zip(views.memo("sc_heat", SCORES, (*key, sort_by, ctx.presentation),
+                                    heatmaps), ("sc_heat", "sc_gap")):
+        show(one, key_)
     st.caption(ctx.tr("scores_gap_note"))
 
 
-def rounds_section(df, code, labels, names, min_n) -> None:
+def rounds_section(scope: Scope, code: str | None, min_n: int) -> None:
     """Change between rounds for the municipality shown above (or every municipality of the
     filter that both rounds have), for the rounds the sidebar compares (default: all)."""
-    rows = df[df["municipality"] == code] if code else df
-    chosen = compared if len(compared) > 1 else None
-    changes = scores.round_changes(rows, min_n, chosen)
-    if changes.empty:
+    def build() -> tuple | None:
+        rows = scope.area()
+        rows = rows[rows["municipality"] == code] if code else rows
+        chosen = compared if len(compared) > 1 else None
+        changes = scores.round_changes(rows, min_n, chosen)
+        if changes.empty:
+            return None
+        where = names.get(code, code) if code else ctx.tr(
+            "scores_change_where", n=int(changes["municipalities"].max()))
+        frame = sc.change_frame(changes, labels, ctx.lang)
+        return view(sc.round_change_chart(frame, labels, example=examples.has_example_rows(
+            changes), lang=ctx.lang, where=where), frame, "arviot_muutos")
+    shown = views.memo("sc_change", SCORES, (
+        scope.example, tuple(compared), ctx.leader_area, code, min_n, ctx.lang,
+        ctx.presentation), build)
+    if shown is None:
         return
-    example = examples.has_example_rows(changes)
     st.subheader(ctx.tr("scores_rounds"))
-    where = names.get(code, code) if code else ctx.tr(
-        "scores_change_where", n=int(changes["municipalities"].max()))
-    frame = sc.change_frame(changes, labels, ctx.lang)
-    show(sc.round_change_chart(frame, labels, example=example, lang=ctx.lang, where=where),
-         frame, "arviot_muutos", "sc_rounds")
+    show(shown, "sc_rounds")
 
 
-def feedback_section(feedback: pd.DataFrame, rnd: str | None) -> None:
+def feedback_section(feedback: pd.DataFrame, rnd: str | None, example: bool) -> None:
     st.subheader(ctx.tr("feedback_heading"))
     if rnd:
         feedback = feedback[feedback["round"] == rnd]
@@ -129,15 +191,21 @@ def feedback_section(feedback: pd.DataFrame, rnd: str | None) -> None:
     table = st.selectbox(ctx.tr("feedback_table"), [None, *tables], key="scores_fb_table",
                          format_func=lambda n: ctx.tr("feedback_whole_round") if n is None
                          else f"{ctx.tr('feedback_table')} {n}")
-    rows = feedback if table is None else feedback[feedback["table_no"] == table]
-    example = examples.has_example_rows(rows)
-    where = (ctx.tr("feedback_whole_round") if table is None
-             else f"{ctx.tr('feedback_table')} {table}")
-    for col, question in zip(st.columns(2), ("content", "heard_via")):
+
+    def build() -> list:
+        rows = feedback if table is None else feedback[feedback["table_no"] == table]
+        where = (ctx.tr("feedback_whole_round") if table is None
+                 else f"{ctx.tr('feedback_table')} {table}")
+        flagged = examples.has_example_rows(rows)
+        return [view(sc.feedback_chart(rows, question, flagged, lang=ctx.lang,
+                                       subtitle=where),
+                     sc.feedback_frame(rows, question, ctx.lang), f"palaute_{question}")
+                for question in ("content", "heard_via")]
+    charts = views.memo("sc_feedback", FEEDBACK, (example, rnd, table, ctx.lang,
+                                                  ctx.presentation), build)
+    for col, question, one in zip(st.columns(2), ("content", "heard_via"), charts):
         with col:
-            show(sc.feedback_chart(rows, question, example, lang=ctx.lang, subtitle=where),
-                 sc.feedback_frame(rows, question, ctx.lang), f"palaute_{question}",
-                 f"fb_{question}")
+            show(one, f"fb_{question}")
 
 
 def small_group_threshold(column) -> int:
@@ -164,29 +232,27 @@ else:
 # The in-memory example lives in example rounds: the sidebar's round selects its example twin.
 rnd = examples.example_round(ctx.round) if show_example and ctx.round else ctx.round
 compared = [examples.example_round(r) if show_example else r for r in ctx.rounds]
-all_scores = example_frame("scores") if show_example else data.frame("scores")
-feedback = example_frame("feedback") if show_example else data.frame("feedback")
+feedback = source_rows("feedback", show_example)
 munis = data.municipalities(ctx.lang)
 labels = scores.criterion_labels(data.reference("criteria"), lang=ctx.lang)
 names = municipality_names(munis, ctx.lang)
-area_scores = in_area(all_scores, munis)
-shown = area_scores[area_scores["round"] == rnd] if rnd else area_scores
+scope = Scope(show_example, rnd, compared)
+summary = scope.summary()
 shown_feedback = feedback[feedback["round"] == rnd] if rnd else feedback
-if examples.has_example_rows(shown) or examples.has_example_rows(shown_feedback):
+if summary["example"] or examples.has_example_rows(shown_feedback):
     st.warning(ctx.tr("scores_example_warning") if show_example
                else ctx.tr("scores_example_stored_warning"), icon="⚠️")
     st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
 
-if all_scores.empty:
+if not summary["any"]:
     empty_state()
 else:
     code = ctx.municipality
-    if shown.empty:
+    if not summary["shown"]:
         st.info(ctx.tr("scores_none_for_filter"))
     else:
         # the chosen round and the one compared with it: one chart per round, side by side
-        both = area_scores[area_scores["round"].isin(compared)] if rnd else shown
-        code = municipality_section(both, labels, names, min_n)
-        region_section(shown, labels, munis, names, min_n)
-    rounds_section(area_scores, code, labels, names, min_n)
-feedback_section(feedback, rnd)
+        code = municipality_section(scope, summary["codes"], min_n)
+        region_section(scope, min_n)
+    rounds_section(scope, code, min_n)
+feedback_section(feedback, rnd, show_example)

@@ -1,28 +1,31 @@
 """Tables page: participants per table, per capita, the round's timeline, registrations,
 feedback and one table's details. Logic lives in kumppanuus.metrics / charts / directory."""
 
+import pandas as pd
 import streamlit as st
 
-from kumppanuus.markup import plain
 from kumppanuus import charts, directory, examples, metrics, rounds
 from kumppanuus.values import record
 from kumppanuus.markup import plain
 from kumppanuus.i18n import fmt_date, fmt_number, t
 from kumppanuus.score_charts import feedback_chart
-from ui import compare, context, data, downloads, present, reports
+from ui import compare, context, data, downloads, present, reports, views
 
 TABS = ["tab_participants", "tab_per_capita", "tab_timeline", "tab_registrations",
         "tab_feedback", "tab_details"]  # STRINGS keys
+TABLES = ("tables",)  # the kind the kept views read (`ui.views.memo`)
 #: Headers of the downloaded chart data (downloads keep the spec's Finnish headers).
 FIGURE_HEADERS = {"round": "kierros", "table_no": "nro", "name": "nimi", "group": "ryhmä",
                   "count": "lukumäärä"}
 
 
-def chart_block(chart, df, name: str, lang: str, note: str = "") -> None:
+def chart_block(chart, df, name: str, lang: str, note: str = "", drawn: bool = False) -> None:
+    """A chart (or, `drawn`, a spec already made by `present.spec`) and its downloads."""
     if note:
         st.caption(note)
-    present.chart(chart, context.presenting(), width="stretch")
-    downloads.chart_buttons(chart, df, name, key=name, lang=lang)
+    spec = chart if drawn else present.spec(chart, context.presenting())
+    present.draw(spec, width="stretch")
+    downloads.chart_buttons(spec, df, name, key=name, lang=lang)
 
 
 def figure_labels(columns: dict[str, str], lang: str) -> dict[str, str]:
@@ -108,42 +111,68 @@ def detail_block(view, people, ctx: context.Context) -> None:
         st.link_button(ctx.tr("open_memo"), row["memo_url"])
 
 
+def selected_tables() -> pd.DataFrame:
+    """The tables of the sidebar's area or municipality, in the rounds it compares."""
+    tables = metrics.filter_tables(data.frame("tables"), munis, leader_area=ctx.leader_area,
+                                   municipality=ctx.municipality)
+    return tables[tables["round"].isin(ctx.rounds)].reset_index(drop=True)
+
+
+def tables_and_rounds() -> tuple[pd.DataFrame, list[str]]:
+    """The selected tables and their rounds in time order."""
+    tables = selected_tables()
+    return tables, [r for r in rounds.time_order(tables, ctx.rounds) if r in set(tables["round"])]
+
+
+def round_view(tables: pd.DataFrame) -> pd.DataFrame:
+    """One round's tables (or every selected round's, when only one) for the per-table views."""
+    return metrics.with_unique_labels(metrics.tables_view(tables, munis))
+
+
+def tab_chart(build, name: str, note: str = "") -> None:
+    """One tab's chart, built once per filter, round, page, language and presentation."""
+    def make() -> dict:
+        return present.spec(build(charts.attendance_frame(view, areas, ctx.lang)),
+                            context.presenting())
+    spec = views.memo(f"tb_{name}", TABLES, (*scope, shown_round, page_no, ctx.lang,
+                                             context.presenting()), make)
+    chart_block(spec, export, name, ctx.lang, note, drawn=True)
+
+
 ctx = context.current()
 st.title(ctx.tr("page_tables"))
 munis = data.municipalities(ctx.lang)
 areas_df = data.reference("leader_areas")
 areas = dict(zip(areas_df["code"], areas_df["name"]))
-tables = metrics.filter_tables(data.frame("tables"), munis, leader_area=ctx.leader_area,
-                               municipality=ctx.municipality)
-tables = tables[tables["round"].isin(ctx.rounds)]
-names = rounds.time_order(tables, ctx.rounds)
-names = [r for r in names if r in set(tables["round"])]
+#: What the sidebar chose: every view below is kept per data version of the tables and this.
+scope = (ctx.leader_area, ctx.municipality, tuple(ctx.rounds), ctx.lang)
+tables, names = views.memo("tb_tables", TABLES, scope, tables_and_rounds)
 if tables.empty:
     st.info(ctx.tr("tables_none"))
 else:
     compare.round_overview(names, ctx)
+    shown_round = None
     if len(names) > 1:  # rounds side by side, each named; never one merged total or list
         compare.totals_per_round(tables, names, ctx)
-        compare.attendance_by_round(tables, munis, areas_df, names, ctx)
-        tables = tables[tables["round"] == compare.one_round(names, ctx)]
-    view = metrics.with_unique_labels(metrics.tables_view(tables, munis))
+        compare.attendance_by_round(tables, munis, areas_df, names, ctx, scope)
+        shown_round = compare.one_round(names, ctx)
+        tables = tables[tables["round"] == shown_round]
+    view = views.memo("tb_view", TABLES, (*scope, shown_round), lambda: round_view(tables))
     totals = metrics.round_totals(tables)
     c1, c2, c3 = st.columns(3)
     c1.metric(ctx.tr("participants"), fmt_number(totals["participants"], ctx.lang))
     c2.metric(ctx.tr("tables_count"), fmt_number(totals["tables"], ctx.lang))
     c3.metric(ctx.tr("mean_participants"), fmt_number(totals["mean"], ctx.lang, 1))
     st.caption(ctx.tr("tables_round", round=", ".join(map(plain, sorted(set(tables["round"]))))))
-    view = compare.page_of(view, ctx)
+    view, page_no = compare.page_of(view, ctx)
     reports.download_buttons(ctx, key="tables_report")
-    frame = charts.attendance_frame(view, areas, ctx.lang)
     export = metrics.attendance_export(view, areas_df)
     sections = [
-        lambda: chart_block(charts.participants_chart(frame, areas, lang=ctx.lang), export,
-                            "osallistujat", ctx.lang),
-        lambda: chart_block(charts.per_capita_chart(frame, areas, lang=ctx.lang), export,
-                            "osallistujat_per_1000", ctx.lang, ctx.tr("per_capita_note")),
-        lambda: chart_block(charts.timeline_chart(frame, areas, lang=ctx.lang), export,
-                            "aikajana", ctx.lang),
+        lambda: tab_chart(lambda f: charts.participants_chart(f, areas, lang=ctx.lang),
+                          "osallistujat"),
+        lambda: tab_chart(lambda f: charts.per_capita_chart(f, areas, lang=ctx.lang),
+                          "osallistujat_per_1000", ctx.tr("per_capita_note")),
+        lambda: tab_chart(lambda f: charts.timeline_chart(f, areas, lang=ctx.lang), "aikajana"),
         lambda: figures_tab(tables, view, ctx.lang),
         lambda: feedback_block(metrics.feedback_of(data.frame("feedback"), tables), view,
                                ctx.lang),

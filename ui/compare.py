@@ -10,11 +10,10 @@ import math
 import pandas as pd
 import streamlit as st
 
-from kumppanuus.markup import plain
 from kumppanuus import charts, metrics, rounds
 from kumppanuus.i18n import fmt_number
 from kumppanuus.markup import plain
-from ui import data
+from ui import data, views
 from ui.downloads import chart_buttons
 
 #: Bars per page in a per-table chart (a nation-scale round has hundreds of tables).
@@ -41,22 +40,30 @@ def _change_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         for v in df["change_participants"]])
 
 
-def attendance_by_round(tables, munis, areas_df, names: list[str], ctx) -> None:
-    """Participants per municipality and per Leader area, one bar per round, side by side."""
+def attendance_by_round(tables, munis, areas_df, names: list[str], ctx, scope: tuple) -> None:
+    """Participants per municipality and per Leader area, one bar per round, side by side;
+    built once per data version of the tables and the sidebar's choices (`scope`)."""
     st.subheader(ctx.tr("compare_heading", rounds=" – ".join(map(plain, names))))
-    per_muni = _change_labels(rounds.attendance_by_round(tables, munis, names), ctx.lang)
-    per_muni = per_muni.assign(participants=per_muni["participants"].fillna(0).astype(int))
-    per_area = _change_labels(
-        rounds.area_attendance_by_round(tables, munis, areas_df, names), ctx.lang)
-    for frame, category, title_key, name in (
-            (per_area, "name", "compare_per_area", "osallistujat_alueittain_kierroksittain"),
-            (per_muni, "name_fi", "compare_per_municipality",
-             "osallistujat_kunnittain_kierroksittain")):
-        chart = charts.round_bars(frame, category, "participants", names,
-                                  title=ctx.tr(title_key), lang=ctx.lang)
-        st.altair_chart(chart, width="stretch")
-        chart_buttons(chart, frame.drop(columns=["change_label"]), name, key=name,
-                      lang=ctx.lang)
+
+    def build() -> list[tuple[dict, pd.DataFrame, str]]:
+        per_muni = _change_labels(rounds.attendance_by_round(tables, munis, names), ctx.lang)
+        per_muni = per_muni.assign(participants=per_muni["participants"].fillna(0).astype(int))
+        per_area = _change_labels(
+            rounds.area_attendance_by_round(tables, munis, areas_df, names), ctx.lang)
+        out = []
+        for frame, category, title_key, name in (
+                (per_area, "name", "compare_per_area", "osallistujat_alueittain_kierroksittain"),
+                (per_muni, "name_fi", "compare_per_municipality",
+                 "osallistujat_kunnittain_kierroksittain")):
+            chart = charts.round_bars(frame, category, "participants", names,
+                                      title=ctx.tr(title_key), lang=ctx.lang)
+            out.append((chart.to_dict(validate=False), frame.drop(columns=["change_label"]),
+                        name))
+        return out
+    for spec, frame, name in views.memo("cmp_attendance", ("tables",), (*scope, tuple(names)),
+                                        build):
+        st.vega_lite_chart(spec=spec, width="stretch")
+        chart_buttons(spec, frame, name, key=name, lang=ctx.lang)
 
 
 def one_round(names: list[str], ctx) -> str:
@@ -68,17 +75,27 @@ def one_round(names: list[str], ctx) -> str:
     return st.segmented_control(ctx.tr("compare_show_round"), names, key="tables_one_round")
 
 
-def page_of(view: pd.DataFrame, ctx) -> pd.DataFrame:
-    """The tables of one page (date order) when there are more than `PAGE`."""
+def valid_page(kept, pages: int) -> int:
+    """A page number that exists: a stale one (the list shrank under a filter, or a crafted
+    session) falls back to the last page, anything that is no page number to the first."""
+    if isinstance(kept, bool) or not isinstance(kept, int):
+        return 0
+    return min(max(kept, 0), pages - 1)
+
+
+def page_of(view: pd.DataFrame, ctx) -> tuple[pd.DataFrame, int]:
+    """The tables of one page (date order) when there are more than `PAGE`, and its number."""
     if len(view) <= PAGE:
-        return view
+        return view, 0
     ordered = view.sort_values(["date", "table_no"])
     pages = math.ceil(len(ordered) / PAGE)
+    if "tables_page" in st.session_state:
+        st.session_state["tables_page"] = valid_page(st.session_state["tables_page"], pages)
     page = st.selectbox(ctx.tr("tables_page"), range(pages), key="tables_page",
                         format_func=lambda i: ctx.tr(
                             "tables_page_of", first=i * PAGE + 1,
                             last=min((i + 1) * PAGE, len(ordered)), total=len(ordered)))
-    return ordered.iloc[page * PAGE:(page + 1) * PAGE]
+    return ordered.iloc[page * PAGE:(page + 1) * PAGE], page
 
 
 def round_overview(names: list[str], ctx) -> None:

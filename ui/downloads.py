@@ -26,12 +26,16 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _csv_xlsx(columns, df: pd.DataFrame, name: str, key: str, lang: str) -> None:
     name = exports.download_name(df, name)
-    df = exports.for_download(df, lang, leader_names())
+    areas = leader_names()
+
+    def shown() -> pd.DataFrame:  # made on a click, not on every rerun
+        return exports.for_download(df, lang, areas)
+
     columns[0].download_button(t("download_csv", lang),
-                               lambda: exports.csv_bytes(df, excel=True),
+                               lambda: exports.csv_bytes(shown(), excel=True),
                                file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
                                on_click="ignore")
-    columns[1].download_button(t("download_xlsx", lang), lambda: exports.xlsx_bytes(df),
+    columns[1].download_button(t("download_xlsx", lang), lambda: exports.xlsx_bytes(shown()),
                                file_name=f"{name}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx",
                                on_click="ignore")
 

@@ -94,8 +94,19 @@ def styles(presentation: bool) -> None:
     st.html(PRINT_CSS + (PRESENTATION_CSS if presentation else ""))  # style only: no space
 
 
+def spec(chart_obj: alt.TopLevelMixin | dict, presentation: bool) -> dict:
+    """A chart as the finished spec a page draws: in presentation mode with all its text 1.5×
+    (chart_style), else as SVG. Altair's schema validation is skipped here: the builders' tests
+    validate every chart (`to_dict()`), and on every rerun it was most of a page's time."""
+    raw = chart_obj if isinstance(chart_obj, dict) else chart_obj.to_dict(validate=False)
+    return chart_style.presentation_spec(raw) if presentation else chart_style.with_svg(raw)
+
+
+def draw(finished: dict, **kwargs) -> None:
+    """Draw a spec made by `spec` (e.g. one kept by `ui.views.memo`)."""
+    st.vega_lite_chart(spec=finished, **kwargs)
+
+
 def chart(chart_obj: alt.TopLevelMixin | dict, presentation: bool, **kwargs) -> None:
     """Draw a chart; in presentation mode with all its text 1.5× (chart_style)."""
-    spec = chart_obj if isinstance(chart_obj, dict) else chart_obj.to_dict()
-    spec = chart_style.presentation_spec(spec) if presentation else chart_style.with_svg(spec)
-    st.vega_lite_chart(spec=spec, **kwargs)
+    draw(spec(chart_obj, presentation), **kwargs)
