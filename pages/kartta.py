@@ -1,17 +1,18 @@
 """Map page: municipalities (Kurikka split) or Leader areas on a folium map, a click panel,
-downloads. Geometry is cached; the map itself is built on every run (never cached)."""
+downloads. Geometry is cached; the map is built once per data version, round, metric and language
+(geo.livemap, ui.mapcomponent)."""
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, boundaries, foliummap, mapdata, prepared, units
+from geo import assets, boundaries, foliummap, livemap, mapdata, prepared, units
 from kumppanuus import config, metrics
 from kumppanuus import region as region_config
 from kumppanuus.i18n import fmt_date, fmt_number, headers, t
 from kumppanuus.markup import plain
-from ui import actions, context, data, downloads
+from ui import actions, context, data, downloads, mapcomponent
 
 
 LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
@@ -90,17 +91,38 @@ def _build(kind: str, frame, values, metric, options: dict):
                  **{k: v for k, v in options.items() if k != "example"})
 
 
+def _map_key(kind: str, metric, options: dict, data_key: tuple) -> tuple:
+    """Everything the map is built from: the frames are functions of the data version, round,
+    Leader area and boundary files (`data_key`); the small options are named by value."""
+    small = tuple(sorted((k, repr(v)) for k, v in options.items()
+                         if k != "municipality" and not isinstance(v, pd.DataFrame)))
+    return kind, repr(metric), small, data_key
+
+
+@st.cache_data(show_spinner=False, max_entries=48)
+def _live_arguments(key: tuple, _build) -> dict:
+    """The component's arguments per map (`key`), its geometry file written beside the app's
+    other static files."""
+    live = livemap.split(_build())
+    livemap.write_geometry(live, config.REPO_ROOT / "static" / "geo")
+    return mapcomponent.arguments(live, "kartta")
+
+
 @st.fragment
-def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: dict, panel) -> None:
+def _map_and_panel(kind: str, frame: gpd.GeoDataFrame, values, metric, options: dict, panel, data_key) -> None:
     def build():
         return _build(kind, frame, values, metric, {k: v for k, v in options.items()
                                                      if k != "municipality"})
 
     lang = options["lang"]
     left, right = st.columns([3, 2])
-    with left:  # a projector shows the map whole beside the panel (presentation mode)
-        out = st_folium(build(), key="kartta", returned_objects=["last_active_drawing"],
-                        height=460 if context.presenting() else 620, use_container_width=True)
+    height = 460 if context.presenting() else 620  # a projector shows the map whole beside the panel
+    with left:
+        if kind == "markers":
+            out = st_folium(build(), key="kartta", returned_objects=["last_active_drawing"],
+                            height=height, use_container_width=True)
+        else:  # geometry once by URL, only the coloured layer on a metric change (geo.livemap)
+            out = mapcomponent.show(_live_arguments(_map_key(kind, metric, options, data_key), build), height)
     picked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("unit_id")
     if kind == "areas":  # a click on a Leader area opens that area's panel
         with right:
@@ -179,7 +201,8 @@ else:
     if ctx.leader_area:  # the sidebar's Leader area: only its units are drawn in colour
         frame = frame[frame["leader_area"] == ctx.leader_area]
     options |= {"neighbours": near, "outline": region, "municipality": ctx.municipality}
-_map_and_panel(kind, frame, values, metric, options, panel)
+_map_and_panel(kind, frame, values, metric, options, panel,
+               (data.data_version(), ctx.round, ctx.leader_area, str(geo_dir)))
 table = mapdata.map_table(frame, values, metric, example) if kind == "units" else \
     pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
 downloads.csv_button(table, "kartta", "kartta_csv", ctx.lang)

@@ -47,9 +47,9 @@ def data_buttons(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> Non
 
 def csv_button(df: pd.DataFrame, name: str, key: str, lang: str = "fi") -> None:
     """One CSV button (Finnish Excel form) with the example label carried along."""
-    st.download_button(t("download_csv", lang),
-                       exports.csv_bytes(exports.for_download(df, lang, leader_names()),
-                                         excel=True),
+    areas = leader_names()
+    st.download_button(t("download_csv", lang),  # the file is made on a click, not on every rerun
+                       lambda: exports.csv_bytes(exports.for_download(df, lang, areas), excel=True),
                        f"{exports.download_name(df, name)}.csv", "text/csv", key=key,
                        on_click="ignore")
 

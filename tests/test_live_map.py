@@ -1,0 +1,58 @@
+"""The map page's live map (geo.livemap): geometry goes once by URL, a metric change swaps only
+the coloured layer, and a click is reported at once."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from geo import foliummap, livemap
+from tests.test_map_words import two_units
+from ui import mapcomponent
+
+
+def live(values=None, metric=foliummap.LEADER_METRIC, label=""):
+    return livemap.split(foliummap.build_map(two_units(), values, metric, label=label, names=True))
+
+
+def per_tables():
+    return live(pd.Series({"005": 1.0, "010": 3.0}), "n_tables", "Kumppanuuspöytiä")
+
+
+def test_the_geometry_file_holds_every_shape_and_the_map_script_none():
+    one = live()
+    shapes = json.loads(one.geometry)
+    assert [len(layer) for layer in shapes.values()] == [2]
+    args = mapcomponent.arguments(one, "kartta")
+    assert "coordinates" not in args["script"] + args["feature_group"] + args["header"]
+    assert f"{livemap.GEOMETRY_URL}/{one.file_name}" in args["script"]
+
+
+def test_a_metric_change_keeps_the_map_script_and_geometry_and_swaps_the_layer():
+    leader, tables = mapcomponent.arguments(live(), "kartta"), mapcomponent.arguments(per_tables(), "kartta")
+    assert leader["script"] == tables["script"] and leader["key"] == tables["key"]
+    assert leader["feature_group"] != tables["feature_group"]
+    assert "Kumppanuusp" in tables["feature_group"] and "Kumppanuusp" not in leader["feature_group"]
+    assert live().geometry == per_tables().geometry
+
+
+def test_tooltips_legend_and_names_travel_with_the_layer():
+    group = mapcomponent.arguments(live(), "kartta")["feature_group"]
+    assert "Alavus / Alavo" in group.replace("\\/", "/") and "kk-legend" in group and "kk-name" in group
+    assert '"unit_id": "010"' in group and "kk-tooltip" in group
+
+
+def test_a_click_is_reported_at_once_not_after_the_frontends_debounce():
+    script = mapcomponent.arguments(live(), "kartta")["script"]
+    assert "window.Streamlit.setComponentValue(value)" in script
+    assert "state.previous_data = value" in script  # the late debounced report sends nothing
+
+
+def test_the_geometry_file_is_written_once_under_its_content_hash(tmp_path):
+    one = live()
+    path = livemap.write_geometry(one, tmp_path)
+    assert path.name == one.file_name and path.read_bytes() == one.geometry
+    before = path.stat().st_mtime_ns
+    livemap.write_geometry(live(), tmp_path)
+    assert path.stat().st_mtime_ns == before
