@@ -125,7 +125,12 @@ def cmd_import(args) -> int:
     if code:
         print(f"{args.file}: mitään ei tallennettu", file=sys.stderr)
         return code
-    import_id, plan = pipeline.write(Store(), checked, user=args.user, example=args.example)
+    filed = args.round if args.kind == "contacts" else None  # extension: the contacts' round
+    try:
+        import_id, plan = pipeline.write(Store(), checked, user=args.user, example=args.example,
+                                         round=filed)
+    except pipeline.UnknownRound as exc:
+        raise UsageError(f"{args.file}: {exc}; mitään ei tallennettu") from exc
     print(f"tuonti {import_id}: lisätty {len(plan.added)}, päivitetty {len(plan.updated)}, "
           f"ennallaan {plan.unchanged}")
     return 0

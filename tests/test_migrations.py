@@ -136,3 +136,14 @@ def test_an_upgraded_first_release_database_gets_the_spring_2021_partners_and_fa
     assert facts.loc["associations", "value"] == 4082
     assert "Kuntayhtymä Kaksineuvoinen" in set(store.frame("organisations")["name"])
     assert _count(store, "scores") == 2  # and nothing else changed
+
+
+def test_an_upgraded_first_release_contacts_import_belongs_to_spring_2021(first_release_url):
+    store = Store(first_release_url)
+    rounds = store.history().set_index("kind")["round"]
+    assert rounds["contacts"] == "kevät 2021"  # the newest round when it was made
+    assert rounds.drop("contacts").isna().all()  # other kinds' rows name their round
+    from kumppanuus import liaisons
+
+    spring = liaisons.history_of(store).roster("kevät 2021").set_index("name")
+    assert spring.loc["Päivi Kultalahti", "import_id"] == 2  # import 2 is spring's roster

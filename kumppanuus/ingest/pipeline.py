@@ -14,7 +14,7 @@ from pathlib import PureWindowsPath
 
 import pandas as pd
 
-from kumppanuus import config, examples, followup, ingest, templates
+from kumppanuus import config, examples, followup, ingest, liaisons, templates
 from kumppanuus.ingest import against_store
 from kumppanuus.store.kinds import scores_to_db
 from kumppanuus.municipality_names import MunicipalityResolver
@@ -138,15 +138,37 @@ def history_name(file_name: str) -> str:
     return PureWindowsPath(str(file_name)).name or str(file_name)
 
 
-def write(store: Store, checked: Checked, *, user: str, example: bool = False
-          ) -> tuple[int, ImportPlan]:
-    """Write a valid file in one transaction and record it; refuses a file with problems."""
+class UnknownRound(ValueError):
+    """A contacts import was filed under a round the database does not know."""
+
+
+def contact_rounds(store: Store) -> list[str]:
+    """The rounds a contacts file can belong to, oldest first (the upload page's choices)."""
+    return liaisons.round_order(store.frame("tables"), store.reference("rounds"))
+
+
+def contacts_round(store: Store, wanted: str | None = None) -> str | None:
+    """The round a contacts import belongs to: `wanted` if the database knows it, else the
+    newest round (None only for a database without rounds)."""
+    known = contact_rounds(store)
+    if wanted is None:
+        return known[-1] if known else None
+    if wanted not in known:
+        raise UnknownRound(f"tuntematon kierros '{wanted}' (tunnetut: {', '.join(known)})")
+    return wanted
+
+
+def write(store: Store, checked: Checked, *, user: str, example: bool = False,
+          round: str | None = None) -> tuple[int, ImportPlan]:
+    """Write a valid file in one transaction and record it; refuses a file with problems.
+    A contacts file is recorded under `round` (default: the newest round)."""
     if checked.problems:
         raise ValueError("tiedostossa on virheitä; mitään ei tallennettu")
+    filed = contacts_round(store, round) if checked.store_kind == "contacts" else None
     return store.commit_import(
         checked.store_kind, db_rows(checked, example=example, store=store), user=user,
         file_name=history_name(checked.file_name), sha256=checked.sha256, original=checked.data,
-        update_columns=update_columns(checked),
+        update_columns=update_columns(checked), round=filed,
     )
 
 

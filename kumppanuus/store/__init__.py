@@ -180,6 +180,19 @@ class Store:
         df = self._read(db.Import, [db.Import.id])
         return df
 
+    def import_trail(self, kind: str) -> pd.DataFrame:
+        """The audit trail of the kind's imports that are not undone, oldest first: import_id,
+        key, previous, previous_import_id (what each update replaced; see db.ImportChange)."""
+        change = db.ImportChange
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(change.import_id, change.key, change.previous, change.previous_import_id)
+                .join(db.Import, db.Import.id == change.import_id)
+                .where(db.Import.kind == kind, db.Import.undone_at.is_(None))
+                .order_by(change.id)).mappings().all()
+        return pd.DataFrame([dict(r) for r in rows],
+                            columns=["import_id", "key", "previous", "previous_import_id"])
+
     def import_changes(self, import_id: int) -> pd.DataFrame:
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -208,9 +221,11 @@ class Store:
         sha256: str,
         original: bytes | None = None,
         update_columns: tuple[str, ...] | None = None,
+        round: str | None = None,
     ) -> tuple[int, ImportPlan]:
         """Write all rows in one transaction (or nothing) and record the import, with the
-        file's `original` bytes in `uploaded_files` (shared by every app server). → (id, plan)."""
+        file's `original` bytes in `uploaded_files` (shared by every app server) and the round
+        it belongs to (contacts: see kumppanuus.liaisons). → (id, plan)."""
         spec = KINDS[kind]
         with Session(self.engine) as session, session.begin():
             _lock(session, kind)
@@ -225,6 +240,7 @@ class Store:
                 rows_added=len(result.added),
                 rows_updated=len(result.updated),
                 rows_unchanged=result.unchanged,
+                round=round,
             )
             session.add(record)
             if original is not None and session.get(db.UploadedFile, sha256) is None:

@@ -196,6 +196,9 @@ class Import(Base):
     rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
     stored_path: Mapped[str | None] = mapped_column(Text)  # first release's data/uploads copy
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: The round a contacts import belongs to (its roster, see kumppanuus.liaisons); None for
+    #: kinds whose rows name their round themselves. Revision 0005_import_round.
+    round: Mapped[str | None] = mapped_column(String(100))
 
 
 class ImportChange(Base):
