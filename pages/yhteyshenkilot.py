@@ -1,11 +1,15 @@
-"""People page: liaisons per municipality, Leader coordinators, organisers; gaps (criterion 3).
+"""People page: liaisons per municipality, Leader coordinators, organisers; gaps (criterion 3);
+new and changed liaisons between rounds.
 
-E-mail and phone appear only when `ctx.personal` (privacy.can_see_personal) is True; the
-download is the viewer version unless a staff member asks for the contact details."""
+The sidebar's round picks the roster shown (the contacts as that round's imports left them,
+`kumppanuus.liaisons`; "all": as they stand now); with a round to compare (or "all") the
+changes between the rounds follow, each round named. E-mail and phone appear only when
+`ctx.personal` (privacy.can_see_personal) is True; the downloads are the viewer version unless
+a staff member asks for the contact details."""
 
 import streamlit as st
 
-from kumppanuus import directory, metrics
+from kumppanuus import directory, liaisons, metrics
 from kumppanuus.markup import plain
 from kumppanuus.i18n import municipality_names
 from ui import context, data, downloads
@@ -15,7 +19,14 @@ ROLES = ("liaison", "leader", "organiser", "other")  # section order; titles: ro
 ctx = context.current()
 st.title(ctx.tr("page_people"))
 munis = data.municipalities(ctx.lang)
-contacts = data.frame("contacts")
+history = data.contact_history()
+contacts = history.roster(ctx.round)  # None ("all"): the contacts as they stand now
+if ctx.round is None:
+    st.caption(ctx.tr("people_all_rounds_caption"))
+elif ctx.round in history.order:
+    st.caption(ctx.tr("people_round_caption", round=ctx.round))
+else:
+    st.info(ctx.tr("people_round_none", round=ctx.round))
 people = directory.build(contacts, munis, data.reference("leader_areas"), lang=ctx.lang)
 
 c1, c2, c3 = st.columns([2, 1, 1])
@@ -49,6 +60,32 @@ personal_export = ctx.personal and st.checkbox(
     ctx.tr("people_include_personal"), value=False, key="people_personal")
 export = directory.export_frame(directory.labelled(rows), personal=personal_export)  # Finnish
 downloads.data_buttons(export, "yhteyshenkilot", key="people", lang=ctx.lang)
+
+
+def round_changes() -> None:
+    """New and changed liaisons between the rounds chosen (each with the next one)."""
+    compared = [r for r in ctx.rounds if r in history.order]
+    if len(compared) < 2:
+        if len(history.order) > 1:
+            st.caption(ctx.tr("people_changes_hint"))
+        return
+    named = " → ".join(compared)
+    st.subheader(ctx.tr("people_changes_heading", rounds=named))
+    changes = liaisons.changes_between(history, compared)
+    scope = metrics.covered_codes(munis, ctx.leader_area, ctx.municipality)
+    if scope is not None:
+        changes = changes[changes["municipality"].isin(scope)]
+    if changes.empty:
+        st.info(ctx.tr("people_changes_none", rounds=named))
+        return
+    st.dataframe(liaisons.shown_changes(changes, munis, personal=ctx.personal, lang=ctx.lang),
+                 hide_index=True)
+    download = liaisons.shown_changes(changes, munis, personal=personal_export, lang=ctx.lang)
+    downloads.csv_button(download, "yhteyshenkilomuutokset", key="people_changes",
+                         lang=ctx.lang)
+
+
+round_changes()
 
 st.subheader(ctx.tr("people_gaps_heading"))
 scope = metrics.covered_codes(munis, ctx.leader_area, ctx.municipality)

@@ -168,11 +168,13 @@ def test_a_municipality_filter_keeps_its_leader_areas_coordinator(store: Store):
     assert not (found["role"] == "leader").sum() > 1
 
 
-def test_the_round_filter_is_not_drawn_on_the_people_page_and_keeps_its_value():
+def test_the_round_filter_picks_the_people_pages_roster_and_keeps_its_value():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     at.sidebar.selectbox(key="flt_round").set_value("__all__").run()
     at.switch_page("pages/yhteyshenkilot.py").run()
-    assert "flt_round" not in [s.key for s in at.sidebar.selectbox]
+    assert at.sidebar.selectbox(key="flt_round").value == "__all__"
+    assert "Kaikki kierrokset: yhteyshenkilöt nyt (viimeisin tieto)." in [
+        c.value for c in at.caption]
     at.switch_page("pages/poydat.py").run()
     assert at.sidebar.selectbox(key="flt_round").value == "__all__"

@@ -201,3 +201,27 @@ def test_the_file_widget_states_the_configured_size_limit(monkeypatch):
     widget = at.get("file_uploader")[0].proto
     assert widget.max_upload_size_mb == 3
     assert any("3 Mt" in c.value for c in at.caption)
+
+
+CONTACTS = "kunta;nimi;tila\nSoini;Testi Seuraaja;aktiivinen\n".encode()
+
+
+def test_a_contacts_file_is_filed_under_the_round_staff_pick_the_newest_by_default(store):
+    from tests.test_rounds import AUTUMN, add_autumn_tables
+
+    add_autumn_tables(store)
+    at = upload_page("yhteys.csv", CONTACTS)
+    picker = at.selectbox(key="upload_contacts_round")
+    assert (picker.label, picker.options, picker.value) == (
+        "Kierros, johon yhteyshenkilöt kuuluvat", ["kevät 2021", AUTUMN], AUTUMN)
+    picker.select("kevät 2021").run()
+    next(b for b in at.button if b.label == "Tarkista tiedosto").click().run()
+    next(b for b in at.button if b.label == "Vahvista ja tallenna").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    last = store.history().iloc[-1]
+    assert (last["kind"], last["round"]) == ("contacts", "kevät 2021")
+
+
+def test_a_tables_file_has_no_round_picker():
+    at = upload_page("uusi.csv", NEW_TABLE)
+    assert not any(s.key == "upload_contacts_round" for s in at.selectbox)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import config
+from kumppanuus import config, liaisons
 from kumppanuus.i18n import localised_municipalities
 from kumppanuus.store import Store
 
@@ -70,3 +70,14 @@ def reference(name: str) -> pd.DataFrame:
 def municipalities(lang: str) -> pd.DataFrame:
     """Reference municipalities with names in `lang` (`i18n.localised_municipalities`)."""
     return localised_municipalities(reference("municipalities"), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _contact_history(url: str, version: str) -> liaisons.ContactHistory:
+    return liaisons.history_of(_store(url))
+
+
+def contact_history() -> liaisons.ContactHistory:
+    """Every version of every contact with its round (`kumppanuus.liaisons.ContactHistory`);
+    the round order comes from the tables, so both kinds key it."""
+    return _contact_history(config.database_url(), version("contacts", "tables"))

@@ -41,7 +41,7 @@ PAGES = (
 STAFF_ONLY = ("lataa",)
 ROOT_ALIAS = "kartta"
 #: Pages the sidebar's round filter changes nothing on (it is not drawn there).
-WITHOUT_ROUND = ("yhteyshenkilot", "lataa")
+WITHOUT_ROUND = ("lataa",)  # the people page shows a round's roster and compares rounds
 
 
 def pages(lang: str, presentation: bool) -> list[st.Page]:

@@ -19,7 +19,8 @@ PROBLEM_HEADERS = {"file": "col_file", "row": "col_row", "column": "col_column",
                    "value": "col_value", "message": "col_problem"}
 HISTORY_HEADERS = {"id": "col_import_id", "created_at": "col_time", "user": "col_user",
                    "kind": "col_kind", "file_name": "col_file", "rows_added": "col_added",
-                   "rows_updated": "col_updated", "undone_at": "col_undone"}
+                   "rows_updated": "col_updated", "undone_at": "col_undone",
+                   "round": "col_round"}
 
 
 def kind_title(kind: str, lang: str = "fi") -> str:
@@ -62,6 +63,21 @@ def choose_kind(state: dict, lang: str = "fi") -> None:
         help=t("upload_mark_example_help", lang))
     if example != bool(state.get("example")):
         state.update(example=example, checked=None)
+    if kind == "contacts":
+        contacts_round(state, lang)
+
+
+def contacts_round(state: dict, lang: str = "fi") -> None:
+    """The round a contacts file belongs to (its roster on the people page); the newest by
+    default. A database without rounds files it under none."""
+    rounds = pipeline.contact_rounds(data.store())
+    if not rounds:
+        state["round"] = None
+        return
+    chosen = state.get("round") if state.get("round") in rounds else rounds[-1]
+    state["round"] = st.selectbox(t("upload_contacts_round", lang), rounds,
+                                  index=rounds.index(chosen), key="upload_contacts_round",
+                                  help=t("upload_contacts_round_help", lang))
 
 
 def menti_form(state: dict, municipalities: pd.DataFrame, lang: str = "fi") -> None:
@@ -121,7 +137,9 @@ def show_result(state: dict, user: str, lang: str = "fi") -> None:
         st.info(t("upload_no_change", lang))
     if st.button(t("upload_confirm", lang), type="primary", disabled=plan.changes == 0):
         import_id, done = pipeline.write(data.store(), checked, user=user,
-                                         example=bool(state.get("example")))
+                                         example=bool(state.get("example")),
+                                         round=state.get("round") if checked.kind == "contacts"
+                                         else None)
         data.refresh()
         state.clear()
         st.session_state["upload_done"] = (import_id, len(done.added), len(done.updated))
@@ -144,7 +162,7 @@ def history(lang: str = "fi") -> None:
     if hist.empty:
         st.info(t("history_empty", lang))
         return
-    shown = hist[["id", "created_at", "user", "kind", "file_name", "rows_added",
+    shown = hist[["id", "created_at", "user", "kind", "round", "file_name", "rows_added",
                   "rows_updated", "undone_at", "sha256"]].sort_values("id", ascending=False)
     st.dataframe(shown.rename(columns=headers(HISTORY_HEADERS, lang)), hide_index=True)
     downloads.data_buttons(shown, "tuontihistoria", key="history", lang=lang)  # neutralised

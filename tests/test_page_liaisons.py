@@ -1,0 +1,115 @@
+"""The people page compares rounds (AppTest): new and changed liaisons, each round named, in
+Finnish and Swedish; contact details only for logged-in staff, never while presenting."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kumppanuus import config
+from kumppanuus.store import Store
+from tests.test_liaisons import AUTUMN, AUTUMN_CONTACTS, SPRING, import_contacts
+from tests.test_page_people import contact_details_in, everything_shown
+from tests.test_rounds import add_autumn_tables
+
+
+@pytest.fixture
+def two_rounds(store: Store) -> Store:
+    add_autumn_tables(store)
+    import_contacts(store, AUTUMN_CONTACTS)
+    return store
+
+
+def people(*, lang="fi", rnd=AUTUMN, compare=SPRING, user=None, presentation=False) -> AppTest:
+    at = AppTest.from_file(str(config.REPO_ROOT / "pages" / "yhteyshenkilot.py"),
+                           default_timeout=60)
+    at.session_state["lang"] = lang
+    at.session_state["flt_round"] = rnd
+    at.session_state["flt_compare"] = compare
+    at.session_state["presentation"] = presentation
+    if user:
+        at.session_state["staff_user"] = user
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def changes_table(at: AppTest, first_header: str):
+    return next(f.value for f in at.dataframe if f.value.columns[0] == first_header)
+
+
+def test_the_comparison_names_both_rounds_and_shows_who_became_who(two_rounds):
+    at = people()
+    assert f"Järjestöyhdyshenkilöiden muutokset: {SPRING} → {AUTUMN}" in [
+        h.value for h in at.subheader]
+    shown = changes_table(at, "kunta").set_index("kunta")
+    assert shown.loc["Soini", ["muutos", "ennen", "jälkeen"]].tolist() == [
+        "vaihtui", "Janne Kujala", "Testi Seuraaja"]
+    assert shown.loc["Alavus", ["muutos", "ennen", "jälkeen"]].tolist() == [
+        "tila muuttui", "Anu Katajamäki (aktiivinen)", "Anu Katajamäki (vaihtumassa)"]
+    assert (shown["kierroksesta"].unique().tolist(), shown["kierrokseen"].unique().tolist()) \
+        == ([SPRING], [AUTUMN])
+    assert "Lataa CSV" in [b.proto.label for b in at.get("download_button")]
+
+
+def test_in_swedish_the_comparison_is_swedish_too(two_rounds):
+    at = people(lang="sv")
+    assert f"Ändringar bland föreningskontaktpersonerna: {SPRING} → {AUTUMN}" in [
+        h.value for h in at.subheader]
+    shown = changes_table(at, "kommun").set_index("kommun")
+    assert shown.loc["Soini", ["ändring", "före", "efter"]].tolist() == [
+        "byttes", "Janne Kujala", "Testi Seuraaja"]
+    assert "status ändrades" in shown["ändring"].tolist()
+
+
+def test_a_viewer_sees_no_contact_details_in_the_comparison_staff_do_except_presenting(
+        two_rounds):
+    assert contact_details_in(everything_shown(people())) == []
+    staff = contact_details_in(everything_shown(people(user="teija")))
+    assert "seuraaja@example.org" in staff
+    presenting = everything_shown(people(user="teija", presentation=True))
+    assert contact_details_in(presenting) == [] and "Testi Seuraaja" in presenting
+
+
+def test_the_round_filter_picks_the_roster_shown(two_rounds):
+    spring = people(rnd=SPRING, compare="__all__")
+    assert f"Yhteyshenkilöt kierroksella {SPRING}: tähän kierrokseen kirjatut tuonnit." in [
+        c.value for c in spring.caption]
+    liaisons = spring.dataframe[0].value
+    assert "Testi Seuraaja" not in liaisons["nimi"].tolist()
+    assert not any(h.value.startswith("Järjestöyhdyshenkilöiden muutokset")
+                   for h in spring.subheader)  # one round: nothing compared…
+    assert any("vertailukierros" in c.value for c in spring.caption)  # …and it says how
+    autumn = people(compare="__all__").dataframe[0].value
+    assert "Testi Seuraaja" in autumn["nimi"].tolist()
+
+
+def test_the_municipality_filter_narrows_the_comparison(two_rounds):
+    at = AppTest.from_file(str(config.REPO_ROOT / "pages" / "yhteyshenkilot.py"),
+                           default_timeout=60)
+    for key, value in {"flt_round": AUTUMN, "flt_compare": SPRING, "flt_muni": "759"}.items():
+        at.session_state[key] = value
+    at.run()
+    assert changes_table(at, "kunta")["kunta"].tolist() == ["Soini"]
+
+
+def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralised(two_rounds):
+    # Streamlit names a download by a hash of its bytes, MIME type and file name, so the URL
+    # tells whether the page offered exactly these bytes.
+    from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+
+    from kumppanuus import exports, liaisons
+
+    at = people(lang="sv")
+    url = next(b.proto.url for b in at.get("download_button")
+               if b.proto.url.endswith(".csv") and "people_changes" in b.proto.id)
+    history = liaisons.history_of(two_rounds)
+    shown = liaisons.shown_changes(liaisons.liaison_changes(history, SPRING, AUTUMN),
+                                   two_rounds.reference("municipalities"), personal=False,
+                                   lang="sv")
+    payload = exports.csv_bytes(exports.for_download(shown, "sv"), excel=True)
+    assert url.split("/")[-1] == _calculate_file_id(payload, "text/csv",
+                                                    "yhteyshenkilomuutokset.csv") + ".csv"
+    text = payload.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("kommun;ändring;från_omgång;till_omgång")
+    assert "040 111" not in text
