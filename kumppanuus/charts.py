@@ -161,9 +161,25 @@ def per_capita_chart(data: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
                   ",.1f", tip, lang)
 
 
+#: Area in px² of the largest table's circle on the timeline; a circle's area ∝ participants.
+TIMELINE_MAX_AREA = 900
+
+
+def size_values(participants: pd.Series) -> list[int]:
+    """The size legend's entries: the smallest, the middle and the largest table shown, so each
+    circle in the legend is one a table on the chart really has (not a rounded-off size no
+    table has), on the same scale as the marks (0 → no area)."""
+    values = sorted(pd.to_numeric(participants, errors="coerce").dropna().astype(int).unique())
+    if len(values) <= 3:
+        return [int(v) for v in values]
+    return [int(values[0]), int(values[len(values) // 2]), int(values[-1])]
+
+
 def timeline_chart(data: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
                    ) -> alt.TopLevelMixin:
-    """One mark per table on a date axis (rows by Leader area), sized by participants."""
+    """One mark per table on a date axis (rows by Leader area), sized by participants: a
+    circle's area is proportional to them (scale from 0), and the size legend shows tables'
+    real counts (`size_values`)."""
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=t("label_date", lang),
                 axis=alt.Axis(format=DATE_FORMATS.get(lang, FI_DATE)),
@@ -172,7 +188,9 @@ def timeline_chart(data: pd.DataFrame, areas: dict[str, str], lang: str = "fi"
     )
     dots = base.mark_circle(opacity=0.85).encode(
         size=alt.Size("participants:Q", title=t("participants", lang),
-                      legend=alt.Legend(format=",d")),
+                      scale=alt.Scale(domain=[0, max(size_values(data["participants"]) or [1])],
+                                      range=[0, TIMELINE_MAX_AREA]),
+                      legend=alt.Legend(format=",d", values=size_values(data["participants"]))),
         color=_colour(data, areas, lang),
         tooltip=_tooltip(lang, ("participants_label", "participants")),
     )

@@ -77,3 +77,29 @@ def test_png_export_produces_an_image(spring, name):
     png = charts.to_png(all_charts(spring)[name], scale=1)
     assert png.startswith(PNG_MAGIC)
     assert len(png) > 2000
+
+
+def size_encoding(spec: dict) -> dict:
+    return next(layer["encoding"]["size"] for layer in spec["layer"]
+                if "size" in layer.get("encoding", {}))
+
+
+def test_the_timeline_size_legend_names_real_tables_on_the_scale_of_the_circles(spring):
+    _, _, areas, data = spring
+    counts = sorted(data["participants"])
+    spec = charts.timeline_chart(data, areas).to_dict()
+    size = size_encoding(spec)
+    assert size["legend"]["values"] == [counts[0], sorted(set(counts))[len(set(counts)) // 2],
+                                        counts[-1]]
+    assert set(size["legend"]["values"]) <= set(counts), "every legend circle is a real table"
+    assert size["scale"]["domain"] == [0, counts[-1]], "area from 0, the largest table fills it"
+    svg = charts.to_svg(spec)  # the legend's labels as drawn, in the marks' own size scale
+    for value in size["legend"]["values"]:
+        assert f">{value}</text>" in svg
+
+
+def test_a_small_timeline_legend_lists_each_distinct_size_once():
+    import pandas as pd
+
+    assert charts.size_values(pd.Series([40, 12, 40])) == [12, 40]
+    assert charts.size_values(pd.Series([], dtype=int)) == []

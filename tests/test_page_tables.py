@@ -141,3 +141,63 @@ def test_a_round_without_tables_shows_an_empty_state(store):
 def test_the_tables_page_offers_the_round_report_and_the_forum_deck(page):
     labels = [b.label for b in page.get("download_button")]
     assert "Lataa kierrosraportti (PDF)" in labels and "Lataa foorumiesitys (PPTX)" in labels
+
+
+def add_many_tables(store, liiveri: int, others: int) -> None:
+    """One round ("syksy 2030") of `liiveri` tables in Seinäjoki and `others` in Lapua."""
+    import datetime as dt
+
+    import pandas as pd
+
+    rows = [{"round": "syksy 2030", "table_no": i + 1, "name": f"Pöytä {i + 1}",
+             "date": dt.date(2030, 9, 1) + dt.timedelta(days=i), "participants": 10 + i,
+             "municipalities": "743" if i < liiveri else "408", "format": "online"}
+            for i in range(liiveri + others)]
+    store.commit_import("tables", pd.DataFrame(rows), user="testi", file_name="syksy.csv",
+                        sha256="9" * 64)
+    from ui import data
+
+    data.refresh()
+
+
+def bars_of(at: AppTest) -> list[str]:
+    import json
+
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    return spec["layer"][0]["encoding"]["y"]["sort"]  # the bars, in date order
+
+
+def test_a_round_of_hundreds_of_tables_is_paged_forty_bars_at_a_time(store):
+    add_many_tables(store, liiveri=50, others=70)
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.session_state["flt_round"] = "syksy 2030"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    pages = at.selectbox(key="tables_page")
+    assert [o.split(" (")[0] for o in pages.options] == ["1–40 / 120", "41–80 / 120",
+                                                        "81–120 / 120"]
+    assert len(bars_of(at)) == 40
+    assert metrics_of(at)["Pöytiä"] == "120"  # the totals cover every table, not one page
+
+
+def test_a_page_number_a_filter_made_stale_falls_back_to_the_last_page(store):
+    add_many_tables(store, liiveri=50, others=70)
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.session_state["flt_round"] = "syksy 2030"
+    at.run()
+    at.selectbox(key="tables_page").set_value(2).run()  # tables 81–120
+    at.sidebar.selectbox(key="flt_area").set_value("liiveri").run()  # 50 tables: 2 pages
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="tables_page").value == 1
+    assert bars_of(at) == [f"{n}. Pöytä {n}" for n in range(41, 51)]
+
+
+def test_a_page_number_beyond_the_list_kept_in_the_session_shows_the_last_page(store):
+    add_many_tables(store, liiveri=50, others=70)
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.session_state["flt_round"] = "syksy 2030"
+    at.session_state["tables_page"] = 99  # e.g. kept from a longer list, or crafted
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="tables_page").value == 2
+    assert bars_of(at) == [f"{n}. Pöytä {n}" for n in range(81, 121)]
