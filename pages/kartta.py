@@ -76,9 +76,10 @@ def _area_panel(area: pd.Series, leader_names: dict, lang: str, metric=None, lab
 def _links_to_pages(code: str, lang: str) -> None:
     """Open another page with the sidebar filtered to this municipality."""
     st.caption(t("map_open_pages", lang))
-    for column, (path, title) in zip(st.columns(3), LINKED_PAGES):
-        if column.button(t(title, lang), key=f"kartta_link_{path}",
-                         on_click=context.filter_to_municipality, args=(code,)):
+    row = st.container(horizontal=True, wrap=True)  # a narrow panel wraps them, never cuts them
+    for path, title in LINKED_PAGES:
+        if row.button(t(title, lang), key=f"kartta_link_{path}",
+                      on_click=context.filter_to_municipality, args=(code,)):
             st.switch_page(path)
 
 

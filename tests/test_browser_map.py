@@ -99,3 +99,36 @@ def test_clicking_a_leader_area_opens_that_areas_panel(app_url, browser_page):
     page.get_by_text("Asukkaita 2020").first.wait_for(timeout=30_000)  # the panel's last line
     panel = page.locator("[data-testid='stMain']").first.inner_text()
     assert "Kunnat:" in panel and "Pöytiä" in panel and "Osallistujia" in panel
+
+
+BUTTONS_JS = """() => {
+  const main = document.querySelector("[data-testid='stMain']").getBoundingClientRect();
+  return [...document.querySelectorAll("[data-testid='stMain'] button")]
+    .filter(b => b.offsetParent && b.innerText.trim())
+    .map(b => { const r = b.getBoundingClientRect();
+      return {text: b.innerText.trim(), left: r.left, right: r.right,
+              inside: r.left >= main.left - 1 && r.right <= Math.min(innerWidth, main.right) + 1,
+              cut: [...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)}; });
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_every_panel_button_is_whole_and_inside_the_window(browser, app_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/")
+        page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+        page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+            has_text="Kunta").click()
+        page.keyboard.type("Seinäjoki")
+        page.keyboard.press("Enter")
+        main = page.locator("[data-testid='stMain']")
+        main.get_by_role("button", name="Järjestöystävällisyys").wait_for(timeout=60_000)
+        buttons = page.evaluate(BUTTONS_JS)
+    finally:
+        context.close()
+    assert {"Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys"} <= {b["text"] for b in buttons}
+    for button in buttons:
+        assert button["inside"], f"{button['text']} sticks out at {width}×{height}: {button}"
+        assert not button["cut"], f"{button['text']} is cut off at {width}×{height}"
