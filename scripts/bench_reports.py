@@ -4,7 +4,7 @@
 
 - region: the shipped spring 2021 round plus the example scores and feedback imported (18
   municipalities, 11 tables), report of the example round (every screen has ratings);
-- nation: bench_pages' 309-municipality database plus example scores for all 309.
+- nation: bench_nation's 309-municipality database plus example scores for all 309.
 
 Each figure is one process's first build (cold: vl-convert and the geometry cache start up)
 and a second build (warm), including `reports.collect` (the page's and the CLI's path). The
@@ -46,10 +46,10 @@ def with_example_scores(store: Store, codes: list[str] | None = None) -> None:
 
 
 def nation_store(url: str, n_tables: int, n_rounds: int) -> Store:
-    """bench_pages' nation database at `url` with example scores for all 309 municipalities."""
-    import bench_pages
+    """bench_nation's database at `url` with example scores for all 309 municipalities."""
+    import bench_nation
 
-    bench_pages.nation_database(url, n_tables, n_rounds)
+    bench_nation.nation_database(url, n_tables, n_rounds)
     store = Store(url)
     with_example_scores(store, list(store.reference("municipalities")["code"]))
     return store

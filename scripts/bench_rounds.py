@@ -2,9 +2,8 @@
 
     python scripts/bench_rounds.py [--tables 2000] [--rounds 8] [--repeat 3]
 
-The nation database of bench_pages.py (309 municipalities, 2,000 tables over 8 rounds) plus
-~200,000 generated score rows (309 municipalities × 7 criteria × 2 groups × 8 rounds × 6 rows,
-inserted directly). Prints each comparison's median time and each page's warm run (second run;
+The nation database of scripts/bench_nation.py (309 municipalities, 2,000 tables over 8 rounds,
+~200,000 generated score rows inserted directly). Prints each comparison's median time and each page's warm run (second run;
 aim < 1 s) with "all rounds" chosen and with two rounds compared.
 """
 
@@ -22,37 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
-
-import bench_pages  # noqa: E402
+import bench_nation  # noqa: E402
 from kumppanuus import rounds, scores  # noqa: E402
-from kumppanuus.store import Store, db  # noqa: E402
-
-
-def add_scores(store: Store, names: list[str], rows_per_cell: int = 6) -> int:
-    munis = store.reference("municipalities")["code"].to_numpy()
-    first = store.frame("tables").groupby("round")["date"].min()
-    rng = np.random.default_rng(8)
-    idx = np.arange(len(munis) * 7 * 2 * len(names) * rows_per_cell)
-    muni, rest = np.divmod(idx // rows_per_cell, 7 * 2 * len(names))
-    crit, rest = np.divmod(rest, 2 * len(names))
-    group, rnd = np.divmod(rest, len(names))
-    frame = pd.DataFrame({
-        "round": np.array(names)[rnd], "source": "bench " + (idx % rows_per_cell).astype(str),
-        "date": [first[names[r]] for r in rnd], "municipality": munis[muni],
-        "respondent_group": np.array(scores.GROUPS)[group], "criterion": crit + 1,
-        "respondent": "", "n": 10, "score_sum": 10 * (1 + 4 * rng.random(idx.size)),
-        "scale_min": 1.0, "scale_max": 5.0, "is_example": False})
-    criteria = pd.read_csv(ROOT / "data" / "criteria.csv", dtype={"no": int})
-    missing = store.reference("criteria").empty  # read before the write transaction
-    with store.engine.begin() as conn:
-        conn.execute(insert(db.Score.__table__), frame.to_dict("records"))
-        if missing:  # the pages' axis labels
-            conn.execute(insert(db.Criterion.__table__),
-                         criteria[["no", "text_fi"]].to_dict("records"))
-    return len(frame)
 
 
 def median_of(fn, repeat: int) -> float:
@@ -86,11 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='kumppanuus-rounds-')) / 'nation.db'}"
-    bench_pages.nation_database(url, args.tables, args.rounds)
-    store = Store(url, seed_data=False)
+    store, n_scores = bench_nation.nation_store(url, args.tables, args.rounds)
     tables, munis = store.frame("tables"), store.reference("municipalities")
     names = rounds.time_order(tables)
-    n_scores = add_scores(store, names)
     frame = store.frame("scores")
     print(f"nation: {len(munis)} municipalities, {len(tables)} tables, {len(names)} rounds, "
           f"{n_scores} score rows")

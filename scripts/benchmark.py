@@ -9,6 +9,9 @@ scores — score aggregation over ~200k rows
 reports — round report (PDF) and forum deck (PPTX), region and nation scale (aim: region < 5 s)
 rounds — round comparison (8 rounds, 2,000 tables, ~200k scores): functions and warm pages
 ingest — validate + import-ready parse of a 100,000-row scores CSV vs bare pandas.read_csv
+speed  — issue 12's table, every figure against a bare floor measured side by side (clicks, map
+         metric, tabs, warm pages, nation scores page, frames, map message size, import);
+         `python scripts/bench_speed.py SECTION…` runs some of it
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = {"geo": "bench_geo.py", "pages": "bench_pages.py", "scores": "bench_scores.py",
            "ingest": "bench_ingest.py", "reports": "bench_reports.py",
-           "rounds": "bench_rounds.py"}
+           "rounds": "bench_rounds.py", "speed": "bench_speed.py"}
 
 
 def main(names: list[str]) -> int:

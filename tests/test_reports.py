@@ -138,7 +138,7 @@ def test_the_command_line_exit_codes_follow_the_contract(store, args, code):
 
 
 def test_a_nation_scale_database_gives_a_deck_and_a_report(isolated_environment):
-    """309 municipalities (bench_pages' generator, with phones and e-mails in its contacts)
+    """309 municipalities (bench_nation's generator, with phones and e-mails in its contacts)
     and example ratings for every one of them."""
     import sys
 

@@ -1,0 +1,51 @@
+"""scripts/bench_speed.py runs: its bare floors draw what the page drew, and a section runs
+end to end on tiny inputs (`--smoke`). It checks no timing: the script reports, never fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import speed_bare  # noqa: E402
+
+PAGE_SHAPE = """
+import streamlit as st
+st.title("T")
+with st.sidebar:
+    st.selectbox("S", ["a", "b"])
+    st.toggle("T")
+left, right = st.columns([2, 1])
+left.metric("M", 1)
+with right:
+    st.caption("C")
+    st.download_button("D", b"x", on_click="ignore")
+for tab in st.tabs(["A", "B"]):
+    with tab:
+        st.dataframe({"x": [1, 2]})
+with st.expander("E"):
+    st.info("I")
+"""
+
+
+def test_the_bare_script_draws_the_same_number_and_kinds_of_elements_as_the_page(tmp_path):
+    page = AppTest.from_string(PAGE_SHAPE).run()
+    script, counts = speed_bare.bare_script(page._tree)
+    bare = AppTest.from_string(script).run()
+    assert not bare.exception
+    assert speed_bare.bare_script(bare._tree)[1] == counts
+    assert counts["tab"] == 2 and counts["column"] == 2 and counts["dataframe"] == 2
+    assert speed_bare.describe(counts).startswith("9 elements:")
+
+
+def test_the_frames_section_runs_on_a_tiny_nation_and_prints_its_ratio():
+    result = subprocess.run([sys.executable, "scripts/bench_speed.py", "--smoke", "frames"],
+                            cwd=ROOT, text=True, capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "load average" in result.stdout
+    row = [line for line in result.stdout.splitlines() if "(Store.frame)" in line]
+    assert row and "read_sql_query" in row[-1] and "×" in row[-1], result.stdout
