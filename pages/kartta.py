@@ -15,6 +15,8 @@ from kumppanuus.markup import plain
 from ui import actions, context, data, downloads, mapcomponent
 
 
+#: what the map and its figures are computed from (a contacts upload keeps them)
+FACT_KINDS = ("tables", "actions", "scores")
 LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
                 ("pages/jarjestoystavallisyys.py", "page_scores"))
 
@@ -29,8 +31,9 @@ def _geometry(geo_dir: str, cache_dir: str, parts: pd.DataFrame, codes: tuple) -
     return prepared.prepare_geometry(geo_dir, parts, codes, cache_dir)
 
 
-@st.cache_data(show_spinner=False)
-def _units(geo_dir: str, cache_dir: str, munis: pd.DataFrame, parts: pd.DataFrame):
+@st.cache_resource(show_spinner=False)  # shared, never changed by the page: no copy per run
+def _units(geo_dir: str, cache_dir: str, url: str, lang: str):
+    munis, parts = data.municipalities(lang), data.reference("municipality_parts")
     geometry = _geometry(geo_dir, cache_dir, parts, tuple(munis["code"]))
     map_units = units.build_map_units(geometry.national, munis, parts)
     outline = units.region_outline(geometry.regions, region_config.load().map_regions, map_units)
@@ -90,6 +93,18 @@ def _build(kind: str, frame, values, metric, options: dict):
     build = foliummap.build_leader_area_map if kind == "areas" else foliummap.build_map
     return build(frame, values, metric.key, diverging=metric.diverging,
                  **{k: v for k, v in options.items() if k != "example"})
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _kept_resource(url: str, name: str, stamp: str, key: tuple, _build):
+    return _build()
+
+
+def _kept(name: str, key: tuple, build):
+    """`build()` once per database, data version of FACT_KINDS and `key` (every choice it
+    depends on). Like ui.views.memo but shared rather than copied (the GeoDataFrames' shapes
+    would be unpickled on every run): what it returns is never changed by the page."""
+    return _kept_resource(config.database_url(), name, data.version(*FACT_KINDS), key, build)
 
 
 def _map_key(kind: str, metric, options: dict, data_key: tuple) -> tuple:
@@ -156,10 +171,16 @@ st.title(ctx.tr("page_map"))
 _static_assets()
 munis, parts = data.municipalities(ctx.lang), data.reference("municipality_parts")
 leader_names = dict(zip(data.reference("leader_areas")["code"], data.reference("leader_areas")["name"]))
-tables = metrics.in_round(data.frame("tables"), ctx.round)
-view, links = metrics.tables_view(tables, munis), metrics.table_municipalities(tables)
-figures = mapdata.map_figures(tables, munis, data.reference("leader_areas"), data.frame("actions"),
-                              data.frame("scores"), ctx.round, config.min_group_n())
+
+def _facts():
+    tables = metrics.in_round(data.frame("tables"), ctx.round)
+    return (metrics.tables_view(tables, munis), metrics.table_municipalities(tables),
+            mapdata.map_figures(tables, munis, data.reference("leader_areas"), data.frame("actions"),
+                                data.frame("scores"), ctx.round, config.min_group_n()))
+
+
+# once per data version and round, not on every rerun (a click, a metric change)
+view, links, figures = _kept("facts", (ctx.round, ctx.lang, config.min_group_n()), _facts)
 summary, score_metrics = figures.summary, figures.scores
 
 c1, c2, c3 = st.columns([3, 2, 2])
@@ -188,22 +209,26 @@ if missing:
     kind, frame = "markers", munis.assign(unit_id=munis["code"])
 elif by_area:
     with st.spinner(ctx.tr("map_loading_boundaries")):
-        map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
+        map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), config.database_url(), ctx.lang)
     notes = mapdata.part_notes(parts, munis, leader_names, ctx.lang)
-    kind, frame = "areas", mapdata.area_frame(units.dissolve_leader_areas(map_units), figures, notes)
+    kind, frame = "areas", _kept(
+        "areas", (ctx.round, ctx.lang, config.min_group_n(), str(geo_dir)),
+        lambda: mapdata.area_frame(units.dissolve_leader_areas(map_units), figures, notes))
     if metric.column:
         st.caption(ctx.tr("map_area_values_note"))
     options |= {"neighbours": near, "outline": region}
 else:
     with st.spinner(ctx.tr("map_loading_boundaries")):
-        map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), munis, parts)
-    lines = mapdata.table_lines(view, links, ctx.lang)
-    kind, frame = "units", mapdata.with_table_columns(map_units, summary, lines)
+        map_units, near, region = _units(str(geo_dir), str(config.cache_dir()), config.database_url(), ctx.lang)
+    kind, frame = "units", _kept(
+        "units", (ctx.round, ctx.lang, config.min_group_n(), str(geo_dir)),
+        lambda: mapdata.with_table_columns(map_units, summary, mapdata.table_lines(view, links, ctx.lang)))
     if ctx.leader_area:  # the sidebar's Leader area: only its units are drawn in colour
         frame = frame[frame["leader_area"] == ctx.leader_area]
     options |= {"neighbours": near, "outline": region, "municipality": ctx.municipality}
 _map_and_panel(kind, frame, values, metric, options, panel,
-               (data.data_version(), ctx.round, ctx.leader_area, str(geo_dir)))
-table = mapdata.map_table(frame, values, metric, example) if kind == "units" else \
-    pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+               (data.version(*FACT_KINDS), ctx.round, ctx.leader_area, str(geo_dir)))
+table = _kept("table", (ctx.round, ctx.lang, ctx.leader_area, kind, repr(metric), example, str(geo_dir)),
+              lambda: mapdata.map_table(frame, values, metric, example) if kind == "units" else
+              pd.DataFrame(frame.drop(columns="geometry", errors="ignore")))
 downloads.csv_button(table, "kartta", "kartta_csv", ctx.lang)
