@@ -146,3 +146,13 @@ def test_the_cli_files_a_contacts_import_under_a_round_and_refuses_an_unknown_on
     assert Store().history().iloc[-1]["round"] == SPRING
     bad = run_cli("import", "contacts", str(path), "--round", "syksy 2030")
     assert bad.returncode == 2 and "syksy 2030" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_note_that_looks_like_a_formula_is_neutralised_in_the_download(store):
+    add_autumn_tables(store)
+    import_contacts(store, [HEADER, ["Soini", "Testi Seuraaja", "", "", "", "", "",
+                                     "=HYPERLINK(\"http://x\")"]])
+    shown = liaisons.shown_changes(changes(store), store.reference("municipalities"),
+                                   personal=False)
+    text = exports.csv_bytes(exports.for_download(shown), excel=True).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text

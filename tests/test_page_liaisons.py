@@ -93,23 +93,29 @@ def test_the_municipality_filter_narrows_the_comparison(two_rounds):
     assert changes_table(at, "kunta")["kunta"].tolist() == ["Soini"]
 
 
-def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralised(two_rounds):
-    # Streamlit names a download by a hash of its bytes, MIME type and file name, so the URL
-    # tells whether the page offered exactly these bytes.
-    from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralised(
+        two_rounds, monkeypatch):
+    # The page makes its files on a click (a callable); catch the callables it registers.
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
     from kumppanuus import exports, liaisons
 
+    made = {}
+    register = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
     at = people(lang="sv")
-    url = next(b.proto.url for b in at.get("download_button")
-               if b.proto.url.endswith(".csv") and "people_changes" in b.proto.id)
+    shown = next(f.value for f in at.dataframe if f.value.columns[0] == "kommun")
+    payload = made["yhteyshenkilomuutokset.csv"]()
     history = liaisons.history_of(two_rounds)
-    shown = liaisons.shown_changes(liaisons.liaison_changes(history, SPRING, AUTUMN),
-                                   two_rounds.reference("municipalities"), personal=False,
-                                   lang="sv")
-    payload = exports.csv_bytes(exports.for_download(shown, "sv"), excel=True)
-    assert url.split("/")[-1] == _calculate_file_id(payload, "text/csv",
-                                                    "yhteyshenkilomuutokset.csv") + ".csv"
+    expected = liaisons.shown_changes(liaisons.liaison_changes(history, SPRING, AUTUMN),
+                                      two_rounds.reference("municipalities"), personal=False,
+                                      lang="sv")
+    assert payload == exports.csv_bytes(exports.for_download(expected, "sv"), excel=True)
     text = payload.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("kommun;ändring;från_omgång;till_omgång")
-    assert "040 111" not in text
+    assert text.splitlines()[0].split(";") == list(shown.columns)
+    assert "Testi Seuraaja" in text and "040 111" not in text
