@@ -8,7 +8,8 @@ is the same measure on a bare one-page app (title, metric, one altair chart whos
 changes its data: select → chart redrawn), run by its own server side by side.
 
 `wire`: every websocket frame the page receives during a metric change, decoded as Streamlit's
-ForwardMsg; the map's message is the st_folium component element. Its floor is the GeoJSON of
+ForwardMsg; the map's message is the st_folium component element, plus whatever the page
+fetched over HTTP while the change was drawn (a map may fetch its layers as files). Its floor is the GeoJSON of
 the units' geometry (no properties; as issue 12's table): what a map that re-sends its geometry
 on each change must send at the least. The geometry of all the map draws (neighbours and the
 region's outline too) is printed beside it.
@@ -133,6 +134,12 @@ def map_page(browser, url: str, units: int):
         page.frames_seen.append(payload)
 
     page.on("websocket", lambda ws: ws.on("framereceived", record))
+    page.requests_seen = []
+
+    def finished(request) -> None:
+        page.requests_seen.append(request)
+
+    page.on("requestfinished", finished)
     page.goto(f"{url}/")
     page.wait_for_function(MAP_JS, arg=[t("leader_group"), units], timeout=TIMEOUT)
     settle(page)
@@ -289,9 +296,10 @@ def wire_rows(browser, bare: Bare, name: str, url: str, cache_dir: Path, databas
     sizes = []
 
     def measured(i: int) -> float:
-        seen = len(page.frames_seen)
+        seen, fetched = len(page.frames_seen), len(page.requests_seen)
         seconds = change(i)
-        sizes.append(_sizes(page.frames_seen[seen:]))
+        http = sum(max(0, r.sizes()["responseBodySize"]) for r in page.requests_seen[fetched:])
+        sizes.append((*_sizes(page.frames_seen[seen:]), http))
         return seconds
 
     pairs = paired(measured, bare.redraw, repeat)
@@ -299,12 +307,14 @@ def wire_rows(browser, bare: Bare, name: str, url: str, cache_dir: Path, databas
     folium = sorted(s[0] for s in sizes)[len(sizes) // 2]
     total = sorted(s[1] for s in sizes)[len(sizes) // 2]
     refs = sum(s[2] for s in sizes)
-    print(f"  wire {name}: {units} units, map message {kb(folium)} (all messages of the "
+    http = sorted(s[3] for s in sizes)[len(sizes) // 2]
+    print(f"  wire {name}: {units} units, map message {kb(folium)} + {kb(http)} fetched over "
+          f"HTTP during the change (all websocket messages of the "
           f"rerun {kb(total)}; {refs} cached-message references in {len(sizes)} changes), geometry floor {kb(floor)} (units; with neighbours and outline "
           f"{kb(drawn)}); change {pairs.median_project * 1000:.0f}"
           f" ms vs bare {pairs.median_bare * 1000:.0f} ms", flush=True)
-    rows = [Row(f"map message on a metric change, {name} ({units} units)", kb(folium),
-                f"geometry floor {kb(floor)}", times(folium / floor),
+    rows = [Row(f"map message (+ HTTP) on a metric change, {name} ({units} units)",
+                kb(folium + http), f"geometry floor {kb(floor)}", times((folium + http) / floor),
                 "< 1× (no geometry re-sent)")]
     if name == "nation":
         rows.append(time_row("change the map metric → map redrawn, nation", pairs,
