@@ -131,11 +131,11 @@ def round_view(tables: pd.DataFrame) -> pd.DataFrame:
 
 def tab_chart(build, name: str, note: str = "") -> None:
     """One tab's chart, built once per filter, round, page, language and presentation."""
-    def make() -> dict:
-        return present.spec(build(charts.attendance_frame(view, areas, ctx.lang)),
-                            context.presenting())
-    spec = views.memo(f"tb_{name}", TABLES, (*scope, shown_round, page_no, ctx.lang,
-                                             context.presenting()), make)
+    def make() -> tuple[dict, pd.DataFrame]:
+        return (present.spec(build(charts.attendance_frame(view, areas, ctx.lang)),
+                             context.presenting()), metrics.attendance_export(view, areas_df))
+    spec, export = views.memo(f"tb_{name}", TABLES, (*scope, shown_round, page_no, ctx.lang,
+                                                     context.presenting()), make)
     chart_block(spec, export, name, ctx.lang, note, drawn=True)
 
 
@@ -166,7 +166,6 @@ else:
     st.caption(ctx.tr("tables_round", round=", ".join(map(plain, sorted(set(tables["round"]))))))
     view, page_no = compare.page_of(view, ctx)
     reports.download_buttons(ctx, key="tables_report")
-    export = metrics.attendance_export(view, areas_df)
     sections = [
         lambda: tab_chart(lambda f: charts.participants_chart(f, areas, lang=ctx.lang),
                           "osallistujat"),

@@ -100,21 +100,29 @@ def page_of(view: pd.DataFrame, ctx) -> tuple[pd.DataFrame, int]:
 
 def round_overview(names: list[str], ctx) -> None:
     """The rounds' narrative facts (each with its source) and partner organisations."""
-    facts = rounds.facts_of(data.frame("round_facts"), names)
+    facts, partners = views.memo("cmp_overview", ("round_facts", "organisations"),
+                                 (tuple(names), ctx.lang), lambda: _overview(names, ctx))
     for rnd, rows in facts.groupby("round", sort=False):
         st.markdown(f"**{ctx.tr('round_facts_heading', round=rnd)}**")
         for text, source in zip(rows["text"], rows["source"]):
             st.markdown(f"- {plain(text)} *({ctx.tr('source_label')}: {plain(source)})*")
-    partners = rounds.partners_by_round(data.frame("organisations"), names)
-    if partners.empty:
+    if partners is None:
         return
     with st.expander(ctx.tr("partners_heading", n=len(partners), rounds=", ".join(names))):
-        roles = {r: ctx.tr(f"org_role_{r}") for r in ("organiser", "host", "partner")}
-        shown = partners.assign(type=partners["type"].map(lambda v: ctx.tr(f"org_type_{v}")))
-        for rnd in names:
-            shown[rnd] = shown[rnd].map(lambda v: roles.get(v, "–") if v else "–")
-        if "new" in shown.columns:
-            shown["new"] = shown["new"].map({True: ctx.tr("partner_new"), False: ""})
-        st.dataframe(shown.rename(columns={"name": ctx.tr("col_name"),
-                                           "type": ctx.tr("org_type"),
-                                           "new": ctx.tr("partner_new")}), hide_index=True)
+        st.dataframe(partners, hide_index=True)
+
+
+def _overview(names: list[str], ctx) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The facts of the rounds and their partners as shown (roles and types in words)."""
+    facts = rounds.facts_of(data.frame("round_facts"), names)
+    partners = rounds.partners_by_round(data.frame("organisations"), names)
+    if partners.empty:
+        return facts, None
+    roles = {r: ctx.tr(f"org_role_{r}") for r in ("organiser", "host", "partner")}
+    shown = partners.assign(type=partners["type"].map(lambda v: ctx.tr(f"org_type_{v}")))
+    for rnd in names:
+        shown[rnd] = shown[rnd].map(lambda v: roles.get(v, "–") if v else "–")
+    if "new" in shown.columns:
+        shown["new"] = shown["new"].map({True: ctx.tr("partner_new"), False: ""})
+    return facts, shown.rename(columns={"name": ctx.tr("col_name"), "type": ctx.tr("org_type"),
+                                        "new": ctx.tr("partner_new")})
