@@ -18,7 +18,7 @@ import pandas as pd
 from geo import assets, scales, simplify
 from geo.elements import HATCH_FILL, Attribution, KmScale, Legend, LegendEntry, NameLabels
 from geo.tooltips import (AREA_TOOLTIP, UNIT_TOOLTIP, area_tooltip, bilingual,  # noqa: F401
-                          tooltip_html, unit_tooltip, value_html)
+                          tooltip_html, tooltips_html, unit_tooltip, value_html)
 from kumppanuus.i18n import t
 
 LEADER_METRIC = "leader_area"
@@ -141,8 +141,10 @@ def _unit_frame(units, values, metric, label, leader_names, tooltip, lang: str =
         frame["value_text"] = [value_html(v, lang) if not pd.isna(v) else t("no_data", lang)
                                for v in frame["value"]]
         fields = [("value_text", label or metric)] + fields
-    heading = [bilingual(r.get("unit_name", r["name_fi"]), r.get("name_sv")) for _, r in frame.iterrows()]
-    frame["tooltip"] = [tooltip_html(h, row, fields, lang) for h, (_, row) in zip(heading, frame.iterrows())]
+    names = frame["unit_name"] if "unit_name" in frame.columns else frame["name_fi"]
+    swedish = frame["name_sv"] if "name_sv" in frame.columns else [None] * len(frame)
+    heading = [bilingual(n, s) for n, s in zip(names, swedish)]
+    frame["tooltip"] = tooltips_html(heading, frame, fields, lang)
     keep = ["unit_id", "code", "part", "leader_area", "value", "tooltip", "geometry"]
     return frame[keep]
 
@@ -236,8 +238,8 @@ def build_leader_area_map(
         frame["value_text"] = [value_html(v, lang) if not pd.isna(v) else t("no_data", lang)
                                for v in frame["value"]]
         tooltip = [("value_text", label or metric), *tooltip]
-    frame["tooltip"] = [tooltip_html(leader_label(r["leader_area"], leader_names), r, tooltip, lang)
-                        for _, r in frame.iterrows()]
+    frame["tooltip"] = tooltips_html([leader_label(c, leader_names) for c in frame["leader_area"]],
+                                     frame, tooltip, lang)
     styles, classes = _unit_styles(frame, metric, diverging)
     styles = {u: {**style, "className": AREA_CLASS} for u, style in styles.items()}
     _feature_layer(frame[["unit_id", "leader_area", "tooltip", "geometry"]], "unit_id", styles, "leader").add_to(m)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import folium
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from geo.elements import LEGEND_CSS, Legend, NameLabels
@@ -55,13 +56,13 @@ window.kkReport = window.kkReport || function (layer) {
 """
 
 
-class GeometrySource(MacroElement):
-    """Starts the fetch of the geometry file (`window.kkGeometry`, a promise of {layer: shapes}),
-    makes the panes for the context layers and holds the page's CSS."""
+class GeometrySource(JSCSSMixin, MacroElement):
+    """Starts the fetch of the geometry file (`window.kkGeometry`, a promise of {layer: shapes})
+    and makes the panes for the context layers; the page's CSS and click report come as two
+    small static files (`default_css`/`default_js`, loaded once by the iframe)."""
 
     _template = Template(
         """
-        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
         {% macro script(this, kwargs) %}
         window.kkGeometry = fetch({{ this.url|tojson }}).then(function (r) { return r.json(); });
         [["kkBelow", 350], ["kkAbove", 450]].forEach(function (p) {
@@ -69,16 +70,16 @@ class GeometrySource(MacroElement):
           pane.style.zIndex = p[1];
           pane.style.pointerEvents = "none";
         });
-        """ + _REPORT_JS + """
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, css_url: str, js_url: str):
         super().__init__()
         self._name = "GeometrySource"
         self.url = url
-        self.css = LEGEND_CSS + NAME_CSS
+        self.default_css = [("kk_map_css", css_url)]
+        self.default_js = [("kk_map_js", js_url)]
 
 
 class ContextShapes(MacroElement):
@@ -103,23 +104,34 @@ class ContextShapes(MacroElement):
         self.layer, self.style, self.pane = layer, style, pane
 
 
+def compact_json(value) -> str:
+    """JSON for the layer's script, which streamlit-folium evals (it is never put inside an HTML
+    page: the standalone download uses the unsplit map): no \\u003c escapes for every '<' of
+    the tooltips, as jinja's `tojson` writes them (six bytes each). User text in the tooltips is
+    HTML-escaped already (geo.tooltips), so it cannot close a script element either."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 class Features(MacroElement):
-    """The coloured, clickable layer: shapes from the geometry file, per-feature properties
-    (`unit_id`, `tooltip`, ...) and styles from here, hover highlight, sticky tooltip."""
+    """The coloured, clickable layer: shapes from the geometry file; per feature its `unit_id`
+    (what a click reports), tooltip HTML and style (an index into the few distinct styles); hover
+    highlight, sticky tooltip."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
           var group = {{ this._parent.get_name() }};
-          var props = {{ this.properties|tojson }}, styles = {{ this.styles|tojson }};
-          var highlight = {{ this.highlight|tojson }}, tip = {{ this.tooltip|tojson }};
+          var ids = {{ this.ids }}, tips = {{ this.tips }};
+          var styles = {{ this.styles }}, styleOf = {{ this.style_of }};
+          var highlight = {{ this.highlight }}, tip = {{ this.tooltip }};
           window.kkGeometry.then(function (geo) {
             var shapes = geo[{{ this.layer|tojson }}];
-            var layer = L.geoJson({type: "FeatureCollection", features: props.map(function (p, i) {
-                return {type: "Feature", id: p.unit_id, kk: i, properties: p, geometry: shapes[i]};
+            var layer = L.geoJson({type: "FeatureCollection", features: ids.map(function (id, i) {
+                return {type: "Feature", id: id, kk: i, properties: {unit_id: id, tooltip: tips[i]},
+                        geometry: shapes[i]};
               })}, {
-              style: function (f) { return styles[f.kk]; },
+              style: function (f) { return styles[styleOf[f.kk]]; },
               onEachFeature: function (f, l) { l.bindTooltip(f.properties.tooltip, tip); }
             });
             layer.on("mouseover", function (e) { e.layer.setStyle(highlight); });
@@ -135,8 +147,13 @@ class Features(MacroElement):
     def __init__(self, layer: str, properties: list[dict], styles: list[dict], highlight: dict, tooltip: dict):
         super().__init__()
         self._name = "Features"
-        self.layer, self.properties, self.styles = layer, properties, styles
-        self.highlight, self.tooltip = highlight, tooltip
+        self.layer = layer
+        self.ids = compact_json([p["unit_id"] for p in properties])
+        self.tips = compact_json([p.get("tooltip", "") for p in properties])
+        distinct = list(dict.fromkeys(json.dumps(style, sort_keys=True) for style in styles))
+        self.styles = compact_json([json.loads(style) for style in distinct])
+        self.style_of = compact_json([distinct.index(json.dumps(style, sort_keys=True)) for style in styles])
+        self.highlight, self.tooltip = compact_json(highlight), compact_json(tooltip)
 
 
 class GroupLegend(MacroElement):
@@ -150,7 +167,7 @@ class GroupLegend(MacroElement):
           var legend = L.control({position: {{ this.position|tojson }}});
           legend.onAdd = function () {
             var div = L.DomUtil.create("div", "kk-legend");
-            div.innerHTML = {{ this.html|tojson }};
+            div.innerHTML = {{ this.html }};
             return div;
           };
           group.on("add", function () { legend.addTo(group._map); });
@@ -163,7 +180,16 @@ class GroupLegend(MacroElement):
     def __init__(self, legend: Legend):
         super().__init__()
         self._name = "GroupLegend"
-        self.html, self.position = legend.html, legend.position
+        self.html, self.position = compact_json(legend.html), legend.position
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:16]
+
+
+#: the live map's CSS and click report, as files beside the geometry (names: content hashes)
+STYLE_FILE = f"{_digest((LEGEND_CSS + NAME_CSS).encode())}.css"
+SCRIPT_FILE = f"{_digest(_REPORT_JS.encode())}.js"
 
 
 @dataclass
@@ -174,11 +200,16 @@ class LiveMap:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.geometry).hexdigest()[:16]
+        return _digest(self.geometry)
 
     @property
     def file_name(self) -> str:
         return f"{self.digest}.json"
+
+    def files(self) -> dict[str, bytes]:
+        """Every file the map loads from GEOMETRY_URL, by name."""
+        return {self.file_name: self.geometry, STYLE_FILE: (LEGEND_CSS + NAME_CSS).encode(),
+                SCRIPT_FILE: _REPORT_JS.encode()}
 
 
 def _tooltip_options(layer: folium.GeoJson) -> dict:
@@ -225,19 +256,21 @@ def split(m: folium.Map, base_url: str = GEOMETRY_URL) -> LiveMap:
             del m._children[key]
     geometry = json.dumps(shapes, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     live = LiveMap(m, group, geometry)
-    m.add_child(GeometrySource(f"{base_url}/{live.file_name}"))
+    m.add_child(GeometrySource(f"{base_url}/{live.file_name}", f"{base_url}/{STYLE_FILE}",
+                               f"{base_url}/{SCRIPT_FILE}"))
     # the source first: the context layers' scripts wait on the fetch it starts
     m._children.move_to_end(list(m._children)[-1], last=False)
     return live
 
 
 def write_geometry(live: LiveMap, folder: Path) -> Path:
-    """The geometry file under `folder` (written once per content; beside, then renamed, so a
-    second server writing it at the same moment never serves half a file)."""
-    target = Path(folder) / live.file_name
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        partial.write_bytes(live.geometry)
-        os.replace(partial, target)
-    return target
+    """The map's files under `folder`, each written once per content (beside, then renamed, so a
+    second server writing it at the same moment never serves half a file); the geometry's path."""
+    for name, content in live.files().items():
+        target = Path(folder) / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            partial.write_bytes(content)
+            os.replace(partial, target)
+    return Path(folder) / live.file_name

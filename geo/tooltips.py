@@ -82,3 +82,17 @@ def tooltip_html(heading: str, row: pd.Series, fields: Sequence[tuple[str, str]]
     ]
     table = f"<table>{''.join(cells)}</table>" if cells else ""
     return f"<b>{escape(heading)}</b>{table}"
+
+
+def tooltips_html(headings: Sequence[str], frame: pd.DataFrame, fields: Sequence[tuple[str, str]],
+                  lang: str = "fi") -> list[str]:
+    """`tooltip_html` for every row of `frame` at once, column by column (no Series per row,
+    which was half the cost of building the units layer); the same HTML, row for row."""
+    present = [(column, escape(label)) for column, label in fields if column in frame.columns]
+    cells = [[f"<tr><th>{label}</th><td>{value_html(v, lang)}</td></tr>" if not is_empty(v) else ""
+              for v in frame[column].tolist()] for column, label in present]
+    out = []
+    for heading, row in zip(headings, zip(*cells) if cells else ([()] * len(frame))):
+        body = "".join(row)
+        out.append(f"<b>{escape(heading)}</b>" + (f"<table>{body}</table>" if body else ""))
+    return out

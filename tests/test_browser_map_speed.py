@@ -24,7 +24,7 @@ def legend_title(frame) -> str:
 def test_a_metric_change_sends_no_geometry_and_keeps_the_map(app_url, browser_page):
     page, received, fetched = browser_page, [], []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(payload)))
-    page.on("response", lambda r: fetched.append(r.url) if "/app/static/geo/" in r.url else None)
+    page.on("response", lambda r: fetched.append(r.url) if "/app/static/geo/" in r.url and r.url.endswith(".json") else None)
     page.goto(f"{app_url}/")
     page.wait_for_selector(MAP, timeout=60_000)
     frame = page.frame_locator(MAP)

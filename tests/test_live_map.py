@@ -39,20 +39,41 @@ def test_a_metric_change_keeps_the_map_script_and_geometry_and_swaps_the_layer()
 
 def test_tooltips_legend_and_names_travel_with_the_layer():
     group = mapcomponent.arguments(live(), "kartta")["feature_group"]
-    assert "Alavus / Alavo" in group.replace("\\/", "/") and "kk-legend" in group and "kk-name" in group
-    assert '"unit_id": "010"' in group and "kk-tooltip" in group
+    assert "Alavus / Alavo" in group and "kk-legend" in group and "kk-name" in group
+    assert '["005","010"]' in group and "kk-tooltip" in group
+    assert "\\u003c" not in group  # tooltip HTML as it is, not six bytes per '<'
+
 
 
 def test_a_click_is_reported_at_once_not_after_the_frontends_debounce():
-    script = mapcomponent.arguments(live(), "kartta")["script"]
-    assert "window.Streamlit.setComponentValue(value)" in script
-    assert "state.previous_data = value" in script  # the late debounced report sends nothing
+    one = live()
+    args = mapcomponent.arguments(one, "kartta")
+    assert f"{livemap.GEOMETRY_URL}/{livemap.SCRIPT_FILE}" in args["js_links"]
+    assert f"{livemap.GEOMETRY_URL}/{livemap.STYLE_FILE}" in args["css_links"]
+    report = one.files()[livemap.SCRIPT_FILE].decode()
+    assert "window.Streamlit.setComponentValue(value)" in report
+    assert "state.previous_data = value" in report  # the late debounced report sends nothing
 
 
 def test_the_geometry_file_is_written_once_under_its_content_hash(tmp_path):
     one = live()
     path = livemap.write_geometry(one, tmp_path)
     assert path.name == one.file_name and path.read_bytes() == one.geometry
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(one.files())
     before = path.stat().st_mtime_ns
     livemap.write_geometry(live(), tmp_path)
     assert path.stat().st_mtime_ns == before
+
+
+def test_tooltips_built_column_by_column_match_the_row_by_row_html():
+    from geo.tooltips import tooltip_html, tooltips_html, unit_tooltip
+
+    units = two_units().assign(
+        leader_name=["Leader <Aisapari>", "Leader Kuudestaan"], joint_authority=["", "JIK"],
+        tables=[["4. Alajärvi 24.2.2021 (46)", "5. Lappajärvi 3.3.2021 (12)"], []],
+        participants=[1234.5, float("nan")], split_note=[None, "Jaettu & kahtia"])
+    fields = unit_tooltip("fi")
+    headings = ["Alajärvi", "Alavus / Alavo"]
+    rows = [tooltip_html(h, row, fields) for h, (_, row) in zip(headings, units.iterrows())]
+    assert tooltips_html(headings, units, fields) == rows
+    assert "&lt;Aisapari&gt;" in rows[0] and "1 234,5" in rows[0].replace("\xa0", " ")
