@@ -72,8 +72,9 @@ class ContactHistory:
         if rnd is not None:
             included = self.order[: self.order.index(rnd) + 1] if rnd in self.order else ()
             versions = versions[versions["round"].isin(list(included))]
-        latest = versions.sort_values("seq", kind="stable").groupby(list(KEY), sort=False).tail(1)
-        return latest.sort_values("_row", kind="stable")[list(self.columns)].reset_index(drop=True)
+        # versions are in (contact, seq) order, one contact per `_row`: its last one is latest
+        latest = versions.drop_duplicates("_row", keep="last")
+        return latest[list(self.columns)].reset_index(drop=True)
 
 
 def _id(value) -> int | None:
@@ -106,7 +107,9 @@ def contact_history(contacts: pd.DataFrame, imports: pd.DataFrame, trail: pd.Dat
     rounds = dict(zip(imports["id"].map(int), imports["round"])) if len(imports) else {}
     named = [r for r in rounds.values() if isinstance(r, str)]
     full_order = list(dict.fromkeys([*order, *named]))
-    first = full_order[0] if full_order else seed_round
+    if seed_round not in full_order:  # a region whose rounds do not name it: before them all
+        full_order.insert(0, seed_round)
+    first = full_order[0]
     versions = pd.DataFrame(rows, columns=[*contacts.columns, "writer", "seq", "_row"])
     versions["round"] = [seed_round if w is None or pd.isna(w) else (rounds.get(int(w)) or first)
                          for w in versions["writer"]]
@@ -161,14 +164,15 @@ def liaison_changes(history: ContactHistory, round_a: str, round_b: str) -> pd.D
     """Per municipality, what changed in its liaisons from `round_a` to `round_b`: `new` (it
     named none before), `changed` (who → who), `left` (it names none now), `status` (the same
     person, another status). Columns: COLUMNS; names joined with ', ' in name order."""
-    before, after = _named(history.roster(round_a)), _named(history.roster(round_b))
     roster_b = history.roster(round_b)
-    liaisons_b = roster_b[roster_b["role"].fillna("liaison") == "liaison"]
+    before, after = _named(history.roster(round_a)), _named(roster_b)
+    everyone: dict[str, dict[str, dict]] = {}
+    for row in roster_b[roster_b["role"].fillna("liaison") == "liaison"].to_dict("records"):
+        everyone.setdefault(row["municipality"], {})[row["name"]] = row
     rows = []
     for code in sorted(set(before) | set(after)):
-        everyone = {r["name"]: r for r in liaisons_b[liaisons_b["municipality"] == code]
-                    .to_dict("records")}
-        for row in _municipality_changes(before.get(code, {}), after.get(code, {}), everyone):
+        for row in _municipality_changes(before.get(code, {}), after.get(code, {}),
+                                         everyone.get(code, {})):
             rows.append({"municipality": code, "from_round": round_a, "to_round": round_b, **row})
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -12,7 +12,7 @@ import streamlit as st
 from kumppanuus import directory, liaisons, metrics
 from kumppanuus.markup import plain
 from kumppanuus.i18n import municipality_names
-from ui import context, data, downloads
+from ui import context, data, downloads, views
 
 ROLES = ("liaison", "leader", "organiser", "other")  # section order; titles: role_title_<role>
 
@@ -71,7 +71,8 @@ def round_changes() -> None:
         return
     named = " → ".join(compared)
     st.subheader(ctx.tr("people_changes_heading", rounds=named))
-    changes = liaisons.changes_between(history, compared)
+    changes = views.memo("liaison_changes", ("contacts", "tables"), compared,
+                         lambda: liaisons.changes_between(history, compared))
     scope = metrics.covered_codes(munis, ctx.leader_area, ctx.municipality)
     if scope is not None:
         changes = changes[changes["municipality"].isin(scope)]

@@ -156,3 +156,10 @@ def test_a_note_that_looks_like_a_formula_is_neutralised_in_the_download(store):
                                    personal=False)
     text = exports.csv_bytes(exports.for_download(shown), excel=True).decode("utf-8-sig")
     assert "'=HYPERLINK" in text
+
+
+def test_seed_contacts_count_for_every_round_where_the_rounds_do_not_name_the_seed_round(store):
+    contacts = store.frame("contacts")
+    history = liaisons.contact_history(contacts, store.history(), store.import_trail("contacts"),
+                                       ["syksy 2030", "kevät 2031"])
+    assert len(history.roster("kevät 2031")) == len(history.roster("syksy 2030")) == len(contacts)
