@@ -22,16 +22,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kumppanuus import config, privacy
-from kumppanuus.store import db, migrate, seed
+from kumppanuus.store import db, fetch, migrate, seed
 from kumppanuus.store.kinds import KINDS, KindSpec, scores_from_db
-from kumppanuus.store.planning import ImportPlan, jsonable, plan, records
+from kumppanuus.store.planning import ImportPlan, driver_rows, jsonable, plan
 
 SEED_MARKER = "seed:kevät 2021"
 HIGHLIGHTS_MARKER = "seed:kevät 2021 highlights"
@@ -88,31 +87,12 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------
     def _read(self, model, order_by, columns: list[str] | None = None) -> pd.DataFrame:
-        """Rows of `model`'s table as a frame, read the way `pandas.read_sql_query` reads.
-
-        The driver's own cursor fetches plain tuples (no SQLAlchemy row objects, no dict per
-        row); pandas builds the columns; the column types' result processors (SQLite: dates
-        from text, booleans from 0/1) then run once per distinct value, not once per row.
-        """
+        """Rows of `model`'s table as a frame (`fetch.read_frame`: no per-row objects)."""
         table = model.__table__
         names = columns or [c.name for c in table.columns]
         with self.engine.connect() as conn:
-            dialect = conn.dialect
-            sql = str(select(*(table.c[c] for c in names)).order_by(*order_by)
-                      .compile(dialect=dialect))
-            cursor = conn.connection.dbapi_connection.cursor()
-            try:
-                cursor.execute(sql)
-                rows = cursor.fetchall()
-                types = [d[1] for d in cursor.description]
-            finally:
-                cursor.close()
-        df = pd.DataFrame.from_records(rows, columns=names)
-        for name, coltype in zip(names, types):
-            process = table.c[name].type.dialect_impl(dialect).result_processor(dialect, coltype)
-            if process is not None and len(df):
-                df[name] = _processed(df[name], process)
-        return df
+            return fetch.read_frame(
+                conn, select(*(table.c[c] for c in names)).order_by(*order_by), table)
 
     def reference(self, name: str) -> pd.DataFrame:
         """Reference data: municipalities, leader_areas, municipality_parts, criteria, rounds…"""
@@ -279,13 +259,6 @@ class Store:
             record.undone_at = dt.datetime.now().replace(microsecond=0)
 
 
-def _processed(raw: pd.Series, process) -> pd.Series:
-    """`process` (a column type's result processor) applied to each distinct value once."""
-    codes, uniques = pd.factorize(raw)  # a missing value → code -1 → the None appended
-    done = np.array([process(v) for v in uniques.tolist()] + [None], dtype=object)
-    return pd.Series(done[codes], index=raw.index, dtype=object).infer_objects()
-
-
 def _lock(session: Session, kind: str) -> None:
     """Serialise writers of one kind. SQLite already holds the write lock (BEGIN IMMEDIATE)."""
     if session.bind.dialect.name == "postgresql":
@@ -295,13 +268,11 @@ def _lock(session: Session, kind: str) -> None:
 def _plan(session: Session, spec: KindSpec, rows: pd.DataFrame,
           update_columns: tuple[str, ...] | None = None) -> ImportPlan:
     table = spec.model.__table__
-    columns = [table.c[c] for c in (*spec.db_columns, "import_id")]
-    query = select(*columns)
+    query = select(*[table.c[c] for c in (*spec.db_columns, "import_id")])
     first_key = spec.key[0]  # only stored rows that share the file's first key can match
     if first_key in rows.columns and len(rows):
-        wanted = [v for v in rows[first_key].dropna().unique().tolist()]
-        query = query.where(table.c[first_key].in_(wanted))
-    existing = pd.DataFrame(session.execute(query).all(), columns=[c.name for c in columns])
+        query = query.where(table.c[first_key].in_(rows[first_key].dropna().unique().tolist()))
+    existing = fetch.read_frame(session.connection(), query, table)
     return plan(spec, existing, rows, update_columns)
 
 
@@ -326,23 +297,25 @@ def _apply(session: Session, spec: KindSpec, result: ImportPlan, import_id: int)
 
 
 def _bulk_insert(session: Session, table, rows: pd.DataFrame) -> None:
-    """INSERT many rows through the driver's own executemany.
+    """INSERT many rows through the driver's own executemany, fed lazily (`driver_rows`).
 
     SQLAlchemy's `insert(table)` with a list of dicts builds and type-processes parameters row
     by row, which made a 100,000-row import ~4× slower than the driver itself; the statement
     here is still quoted by SQLAlchemy's dialect, only the parameter handling is the driver's.
     """
-    conn = session.connection()
+    conn = session.connection()  # in the import's transaction
     dialect = conn.dialect
     names = ", ".join(dialect.identifier_preparer.quote(c) for c in rows.columns)
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({names}) "
            f"VALUES ({', '.join([mark] * rows.shape[1])})")
-    if dialect.name == "sqlite":  # the same text form SQLAlchemy's SQLite Date type stores
-        dates = [c for c in rows.columns if isinstance(table.c[c].type, db.Date)]
-        rows = rows.assign(**{c: pd.to_datetime(rows[c]).dt.strftime("%Y-%m-%d")
-                              for c in dates})
-    conn.exec_driver_sql(sql, [tuple(r.values()) for r in records(rows)])
+    dates = tuple(c for c in rows.columns if isinstance(table.c[c].type, db.Date)) \
+        if dialect.name == "sqlite" else ()
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.executemany(sql, driver_rows(rows, dates))
+    finally:
+        cursor.close()
 
 
 def _refuse_if_overwritten(session: Session, record: db.Import, table) -> None:
