@@ -250,3 +250,17 @@ def part_notes(parts: pd.DataFrame, municipalities: pd.DataFrame, leader_names: 
                  part_area=leader_names.get(row["part_area"], row["part_area"]))
 
     return areas.part_notes(parts, municipalities, describe)
+
+
+AREA_TABLE_COLUMNS = ["leader_area", "municipalities", "population_2020", "n_tables",
+                      "participants", "per_1000", "open_actions", "mean_pct", "gap_pct",
+                      "n_participants", "change_pct", "note"]
+
+
+def area_table(frame: pd.DataFrame, example: bool = False) -> pd.DataFrame:
+    """The table behind the Leader-area map (one row per area, every area metric) for CSV;
+    `example`: the drawn metric comes from example rows, said in an `is_example` column."""
+    out = pd.DataFrame(frame[[c for c in AREA_TABLE_COLUMNS if c in frame.columns]])
+    if example:
+        out["is_example"] = True
+    return out.reset_index(drop=True)

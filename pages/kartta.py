@@ -230,5 +230,5 @@ _map_and_panel(kind, frame, values, metric, options, panel,
                (data.version(*FACT_KINDS), ctx.round, ctx.leader_area, str(geo_dir)))
 table = _kept("table", (ctx.round, ctx.lang, ctx.leader_area, kind, repr(metric), example, str(geo_dir)),
               lambda: mapdata.map_table(frame, values, metric, example) if kind == "units" else
-              pd.DataFrame(frame.drop(columns="geometry", errors="ignore")))
+              mapdata.area_table(frame, example) if kind == "areas" else pd.DataFrame(frame))
 downloads.csv_button(table, "kartta", "kartta_csv", ctx.lang)

@@ -169,3 +169,15 @@ def test_the_app_store_reads_the_frames_map_figures_takes(store: Store, seed):
     figures = mapdata.map_figures(store.frame("tables"), seed["munis"], seed["leaders"],
                                   store.frame("actions"), store.frame("scores"), "kevät 2021", 5)
     assert figures.areas["n_tables"].sum() == len(store.frame("tables"))
+
+
+def test_the_area_maps_csv_has_every_area_metric_in_the_users_language(seed):
+    from kumppanuus import exports
+
+    figures = mapdata.map_figures(seed["tables"], seed["munis"], seed["leaders"], NO_ACTIONS,
+                                  score_rows([]).iloc[0:0], "kevät 2021", 5)
+    frame = figures.areas.rename(columns={"code": "leader_area", "population": "population_2020"})
+    table = mapdata.area_table(frame.assign(note=""), example=True)
+    shown = exports.for_download(table, "sv", seed["names"])
+    assert {"invånare_2020", "partnerskapsbord", "deltagare_per_1000_invånare"} <= set(shown.columns)
+    assert shown.iloc[:, 0].eq("ja").all() and "Liiveri" in set(shown["Leader-område"])

@@ -42,9 +42,11 @@ def choose(at: AppTest, key: str, areas_view: bool = True) -> AppTest:
 
 
 def map_script(at: AppTest) -> str:
-    """The map's script as st_folium got it, with JSON escapes undone."""
+    """The map's script and its swappable coloured layer (tooltips, legend) as the map
+    component got them, with JSON escapes undone."""
     (component,) = at.get("component_instance")
-    script = json.loads(component.proto.json_args)["script"]
+    args = json.loads(component.proto.json_args)
+    script = args["script"] + (args.get("feature_group") or "")
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), script)
 
 
