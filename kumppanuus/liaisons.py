@@ -104,8 +104,9 @@ def contact_history(contacts: pd.DataFrame, imports: pd.DataFrame, trail: pd.Dat
         for seq, (who, state) in enumerate(reversed(chain)):
             rows.append({**dict(zip(KEY, key)), **state, "import_id": who, "writer": who,
                          "seq": seq, "_row": position})
-    rounds = dict(zip(imports["id"].map(int), imports["round"])) if len(imports) else {}
-    named = [r for r in rounds.values() if isinstance(r, str)]
+    rounds = {int(i): r for i, r in zip(imports["id"], imports["round"])
+              if isinstance(r, str)} if len(imports) else {}  # None/NaN: no round recorded
+    named = list(rounds.values())
     full_order = list(dict.fromkeys([*order, *named]))
     if seed_round not in full_order:  # a region whose rounds do not name it: before them all
         full_order.insert(0, seed_round)

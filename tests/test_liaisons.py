@@ -163,3 +163,12 @@ def test_seed_contacts_count_for_every_round_where_the_rounds_do_not_name_the_se
     history = liaisons.contact_history(contacts, store.history(), store.import_trail("contacts"),
                                        ["syksy 2030", "kevät 2031"])
     assert len(history.roster("kevät 2031")) == len(history.roster("syksy 2030")) == len(contacts)
+
+
+def test_a_contacts_import_without_a_recorded_round_counts_from_the_first_round(store):
+    add_autumn_tables(store)
+    import_contacts(store, AUTUMN_CONTACTS)
+    imports = store.history().assign(round=float("nan"))  # as a reader may give a NULL
+    history = liaisons.contact_history(store.frame("contacts"), imports,
+                                       store.import_trail("contacts"), [SPRING, AUTUMN])
+    assert "Testi Seuraaja" in set(history.roster(SPRING)["name"])
