@@ -17,6 +17,7 @@ from ui import actions, context, data, downloads, mapcomponent
 
 #: what the map and its figures are computed from (a contacts upload keeps them)
 FACT_KINDS = ("tables", "actions", "scores")
+DETAIL_KINDS = ("tables", "speakers", "contacts")  # what the click panel's facts come from
 LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
                 ("pages/jarjestoystavallisyys.py", "page_scores"))
 
@@ -41,8 +42,9 @@ def _units(geo_dir: str, cache_dir: str, url: str, lang: str):
     return map_units, near, outline
 
 
-def _panel(unit: pd.Series, view, links, speakers, contacts, lang: str) -> None:
-    details = mapdata.unit_details(unit, view, links, speakers, contacts)
+def _panel(unit: pd.Series, view, links, round_name, lang: str) -> None:
+    details = _kept("details", (unit["unit_id"], round_name, lang), lambda: mapdata.unit_details(
+        unit, view, links, data.frame("speakers"), data.frame("contacts")), DETAIL_KINDS)
     st.subheader(plain(details.title))
     if details.note:
         st.caption(plain(details.note))
@@ -100,11 +102,11 @@ def _kept_resource(url: str, name: str, stamp: str, key: tuple, _build):
     return _build()
 
 
-def _kept(name: str, key: tuple, build):
-    """`build()` once per database, data version of FACT_KINDS and `key` (every choice it
-    depends on). Like ui.views.memo but shared rather than copied (the GeoDataFrames' shapes
-    would be unpickled on every run): what it returns is never changed by the page."""
-    return _kept_resource(config.database_url(), name, data.version(*FACT_KINDS), key, build)
+def _kept(name: str, key: tuple, build, kinds: tuple = ()):
+    """`build()` once per database, data version of `kinds` (default FACT_KINDS) and `key`
+    (every choice it depends on). Like ui.views.memo but shared rather than copied (the
+    GeoDataFrames' shapes would be unpickled on every run): the page never changes what it returns."""
+    return _kept_resource(config.database_url(), name, data.version(*(kinds or FACT_KINDS)), key, build)
 
 
 def _map_key(kind: str, metric, options: dict, data_key: tuple) -> tuple:
@@ -197,7 +199,7 @@ elif figures.change_note:  # why the map offers no change since the previous rou
 
 geo_dir = config.geo_dir()
 missing = boundaries.missing_boundary_files(geo_dir)
-panel = (view, links, data.frame("speakers"), data.frame("contacts"), ctx.lang)
+panel = (view, links, ctx.round, ctx.lang)
 example = figures.shows_example(metric)
 if example:
     context.showing(figures.change if metric.needs_change else score_metrics)

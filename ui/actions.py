@@ -15,7 +15,7 @@ from kumppanuus.ingest import actions_edit
 from kumppanuus.i18n import fmt_date, municipality_names, t
 from kumppanuus.markup import plain
 from kumppanuus.values import text_of
-from ui import context, data
+from ui import context, data, views
 
 LIST_HEADERS = {"round": "round", "table_no": "col_table", "action_no": "col_action_no",
                 "title": "col_action_title", "status": "col_status", "owner": "col_owner",
@@ -39,17 +39,22 @@ def municipality_actions(codes, lang: str = "fi", *, round_name: str | None = No
     """The actions of one municipality (or of a Leader area's municipalities) and their
     status: the map panel and the forum view."""
     codes = [codes] if isinstance(codes, str) else list(codes)
-    actions = data.frame("actions")
-    if round_name:
-        actions = actions[actions["round"] == round_name]
-    mine = pd.concat([followup.for_municipality(actions, c) for c in codes]) if codes \
-        else actions.iloc[0:0]
-    st.markdown(f"**{t('actions_heading', lang)}** · "
-                f"{t('actions_open_n', lang, n=int(followup.is_open(mine).sum()))}")
-    if mine.empty:
+
+    def listed() -> tuple[int, pd.DataFrame]:
+        actions = data.frame("actions")
+        if round_name:
+            actions = actions[actions["round"] == round_name]
+        mine = pd.concat([followup.for_municipality(actions, c) for c in codes]) if codes \
+            else actions.iloc[0:0]
+        return int(followup.is_open(mine).sum()), shown_frame(mine, lang)
+
+    # once per version of the actions (a map click reruns the panel)
+    n_open, shown = views.memo("municipality_actions", ("actions",), (tuple(codes), round_name, lang), listed)
+    st.markdown(f"**{t('actions_heading', lang)}** · {t('actions_open_n', lang, n=n_open)}")
+    if shown.empty:
         st.caption(t("actions_none", lang))
         return
-    st.dataframe(shown_frame(mine, lang), hide_index=True)
+    st.dataframe(shown, hide_index=True)
 
 
 def actions_section(ctx: context.Context) -> None:
