@@ -131,14 +131,15 @@ def _metric_legend(label: str, classes: scales.Classes, has_missing: bool, lang:
     return Legend(label, entries)
 
 
-def _unit_frame(units, values, metric, label, leader_names, tooltip, lang: str = "fi") -> pd.DataFrame:
+def _unit_frame(units, values, metric, label, leader_names, tooltip, lang: str = "fi",
+                signed: bool = False) -> pd.DataFrame:
     """Properties of each unit feature, including the composed tooltip HTML."""
     frame = units.copy()
     frame["leader_name"] = [leader_label(c, leader_names) for c in frame["leader_area"]]
     frame["value"] = aligned_values(frame, values) if metric != LEADER_METRIC else np.nan
     fields = list(tooltip)
     if metric != LEADER_METRIC:
-        frame["value_text"] = [value_html(v, lang) if not pd.isna(v) else t("no_data", lang)
+        frame["value_text"] = [value_html(v, lang, signed) if not pd.isna(v) else t("no_data", lang)
                                for v in frame["value"]]
         fields = [("value_text", label or metric)] + fields
     names = frame["unit_name"] if "unit_name" in frame.columns else frame["name_fi"]
@@ -186,7 +187,7 @@ def build_map(
     m = base_map(units.total_bounds, tiles=tiles, base_url=base_url)
     _add_context(m, neighbours, outline, before=True)
     tooltip = unit_tooltip(lang) if tooltip is None else tooltip
-    frame = _unit_frame(units, values, metric, label, leader_names, tooltip, lang)
+    frame = _unit_frame(units, values, metric, label, leader_names, tooltip, lang, signed=diverging)
     styles, classes = _unit_styles(frame, metric, diverging)
     _feature_layer(frame, "unit_id", styles, "kunnat").add_to(m)
     _add_context(m, neighbours, outline, before=False)
@@ -235,7 +236,7 @@ def build_leader_area_map(
     frame["unit_id"] = frame["code"] = frame["leader_area"]
     frame["value"] = aligned_values(frame, values) if metric != LEADER_METRIC else np.nan
     if metric != LEADER_METRIC:
-        frame["value_text"] = [value_html(v, lang) if not pd.isna(v) else t("no_data", lang)
+        frame["value_text"] = [value_html(v, lang, diverging) if not pd.isna(v) else t("no_data", lang)
                                for v in frame["value"]]
         tooltip = [("value_text", label or metric), *tooltip]
     frame["tooltip"] = tooltips_html([leader_label(c, leader_names) for c in frame["leader_area"]],

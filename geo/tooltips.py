@@ -56,14 +56,16 @@ def is_empty(value) -> bool:
     return is_missing(value)
 
 
-def value_html(value, lang: str = "fi") -> str:
-    """One value as escaped HTML: lists one item a line, numbers formatted for `lang`."""
+def value_html(value, lang: str = "fi", signed: bool = False) -> str:
+    """One value as escaped HTML: lists one item a line, numbers formatted for `lang`;
+    `signed` (a change or a gap) writes '+' before a positive number."""
     if isinstance(value, (list, tuple)):
         return "<br>".join(value_html(item, lang) for item in value)
     if isinstance(value, bool):
         return escape(str(value))
     if isinstance(value, numbers.Real):
-        return format_fi(value, 0 if float(value).is_integer() else 1, lang)
+        text = format_fi(value, 0 if float(value).is_integer() else 1, lang)
+        return f"+{text}" if signed and value > 0 else text
     return escape(str(value))
 
 

@@ -181,3 +181,13 @@ def test_the_area_maps_csv_has_every_area_metric_in_the_users_language(seed):
     shown = exports.for_download(table, "sv", seed["names"])
     assert {"invånare_2020", "partnerskapsbord", "deltagare_per_1000_invånare"} <= set(shown.columns)
     assert shown.iloc[:, 0].eq("ja").all() and "Liiveri" in set(shown["Leader-område"])
+
+
+def test_a_change_in_a_tooltip_is_signed_and_in_finnish_number_form():
+    from geo.tooltips import value_html
+    from kumppanuus.i18n import fmt_number
+
+    assert value_html(3.3, "fi", signed=True) == "+3,3"
+    assert value_html(-1234.5, "fi", signed=True) == fmt_number(-1234.5, "fi", 1)
+    assert "\u00a0" in value_html(-1234.5, "fi", signed=True)  # Babel's no-break space group
+    assert value_html(3.3, "fi") == "3,3"
