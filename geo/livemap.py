@@ -263,14 +263,20 @@ def split(m: folium.Map, base_url: str = GEOMETRY_URL) -> LiveMap:
     return live
 
 
-def write_geometry(live: LiveMap, folder: Path) -> Path:
-    """The map's files under `folder`, each written once per content (beside, then renamed, so a
-    second server writing it at the same moment never serves half a file); the geometry's path."""
-    for name, content in live.files().items():
+def write_files(files: dict[str, bytes], folder: Path) -> None:
+    """Each of `files` under `folder` unless it is there (a stat per file: cheap enough for every
+    run, so a removed folder comes back). Written beside, then renamed, so a second server
+    writing one at the same moment never serves half a file."""
+    for name, content in files.items():
         target = Path(folder) / name
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             partial.write_bytes(content)
             os.replace(partial, target)
+
+
+def write_geometry(live: LiveMap, folder: Path) -> Path:
+    """The map's files under `folder` (see write_files); the geometry file's path."""
+    write_files(live.files(), folder)
     return Path(folder) / live.file_name

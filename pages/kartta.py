@@ -17,6 +17,7 @@ from ui import actions, context, data, downloads, mapcomponent
 
 #: what the map and its figures are computed from (a contacts upload keeps them)
 FACT_KINDS = ("tables", "actions", "scores")
+STATIC_GEO = config.REPO_ROOT / "static" / "geo"  # served at geo.livemap.GEOMETRY_URL
 DETAIL_KINDS = ("tables", "speakers", "contacts")  # what the click panel's facts come from
 LINKED_PAGES = (("pages/poydat.py", "page_tables"), ("pages/yhteyshenkilot.py", "page_people"),
                 ("pages/jarjestoystavallisyys.py", "page_scores"))
@@ -118,12 +119,16 @@ def _map_key(kind: str, metric, options: dict, data_key: tuple) -> tuple:
 
 
 @st.cache_data(show_spinner=False, max_entries=48)
-def _live_arguments(key: tuple, _build) -> dict:
-    """The component's arguments per map (`key`), its geometry file written beside the app's
-    other static files."""
+def _live_map(key: tuple, _build) -> tuple[dict, dict[str, bytes]]:
+    """The component's arguments per map (`key`) and the files it loads (geometry, CSS, script)."""
     live = livemap.split(_build())
-    livemap.write_geometry(live, config.REPO_ROOT / "static" / "geo")
-    return mapcomponent.arguments(live, "kartta")
+    return mapcomponent.arguments(live, "kartta"), live.files()
+
+
+def _live_arguments(key: tuple, build) -> dict:
+    args, files = _live_map(key, build)
+    livemap.write_files(files, STATIC_GEO)  # beside the app's other static files
+    return args
 
 
 @st.fragment

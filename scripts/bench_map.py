@@ -7,6 +7,8 @@ Browser (Debian chromium via Playwright), medians of interleaved rounds:
   changes the data; "select → chart redrawn" is the floor of a Streamlit redraw;
 - bare folium: a one-page st_folium map of two squares whose click fills a panel: the floor of
   streamlit-folium itself (its frontend waits 250 ms after a click before it reports it);
+- bare pydeck: the same with `st.pydeck_chart(on_select="rerun")` (the alternative component
+  considered in geo/livemap.py; no figure when the browser has no WebGL);
 - project: click Seinäjoki → panel heading drawn; change the map metric → legend redrawn, and the
   websocket bytes the browser received for that change (plus any HTTP fetch of geometry).
 AppTest (CPU time, `time.process_time`): the map page's warm run beside a bare script with the
@@ -54,6 +56,20 @@ for uid, x in (("left", 22.0), ("right", 23.0)):
 out = st_folium(m, key="bare", returned_objects=["last_active_drawing"], height=500, width=700)
 picked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("unit_id")
 st.subheader(f"Panel {picked}" if picked else "Pick")
+'''
+
+BARE_PYDECK = '''
+import pydeck as pdk, streamlit as st
+st.title("Bare pydeck")
+squares = [{"unit_id": uid, "polygon": [[x, 62.5], [x + 0.9, 62.5], [x + 0.9, 63.1], [x, 63.1]]}
+           for uid, x in (("left", 22.0), ("right", 23.0))]
+layer = pdk.Layer("PolygonLayer", squares, id="units", get_polygon="polygon", pickable=True,
+                  get_fill_color=[0, 114, 178, 160], get_line_color=[0, 0, 0])
+deck = pdk.Deck(layers=[layer], map_style=None,
+                initial_view_state=pdk.ViewState(latitude=62.8, longitude=22.95, zoom=8))
+event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="deck", height=500)
+objects = (event.selection.objects or {}).get("units", []) if event else []
+st.subheader(f"Panel {objects[0]['unit_id']}" if objects else "Pick")
 '''
 
 #: the same kinds and number of elements as the map page (sidebar excluded), tiny data
@@ -132,6 +148,21 @@ def folium_clicks(page, url: str, repeat: int) -> list[float]:
     return times
 
 
+def pydeck_clicks(page, url: str, repeat: int) -> list[float]:
+    """Clicks on the left and right square of a bare st.pydeck_chart(on_select="rerun")."""
+    page.goto(url)
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)  # deck.gl's first frame
+    box = canvas.bounding_box()
+    times = []
+    for i in range(repeat):
+        which, fx = (("left", 0.3), ("right", 0.7))[i % 2]
+        times.append(_timed(lambda: page.mouse.click(box["x"] + box["width"] * fx, box["y"] + box["height"] * 0.5),
+                            lambda: page.get_by_role("heading", name=f"Panel {which}").wait_for(timeout=30_000)))
+    return times
+
+
 def _legend_title(page) -> str:
     for frame in page.frames:
         with contextlib.suppress(Exception):
@@ -194,11 +225,16 @@ def browser_figures(repeat: int) -> None:
         page.on("response", lambda r: geometry.append(int(r.headers.get("content-length") or 0))
                 if "/geo/" in r.url and r.status == 200 else None)
         with bare_app(BARE_ALTAIR, tmp) as alt_url, bare_app(BARE_FOLIUM, tmp) as fol_url, \
-                running_app(tmp) as app_url:
-            altair, folium, project = [], [], {"clicks": [], "changes": [], "bytes": [], "geometry_fetched": []}
+                bare_app(BARE_PYDECK, tmp) as deck_url, running_app(tmp) as app_url:
+            altair, folium, deck = [], [], []
+            project = {"clicks": [], "changes": [], "bytes": [], "geometry_fetched": []}
             for _ in range(repeat):  # interleaved rounds: the machine's load hits all alike
                 altair += altair_redraws(page, alt_url, 3)
                 folium += folium_clicks(page, fol_url, 3)
+                try:
+                    deck += pydeck_clicks(page, deck_url, 3)
+                except Exception as error:  # noqa: BLE001 — no WebGL in this browser: no figure
+                    print(f"bare pydeck: no figure ({type(error).__name__})")
                 for key, values in project_runs(page, app_url, 1, frames, geometry).items():
                     project[key] += values
         browser.close()
@@ -206,6 +242,9 @@ def browser_figures(repeat: int) -> None:
     print(f"bare altair select → chart redrawn: {bare:.0f} ms (median of {len(altair)})")
     print(f"bare streamlit-folium click → panel: {statistics.median(folium):.0f} ms "
           f"({statistics.median(folium) / bare:.1f}× bare altair; its 250 ms click debounce included)")
+    if deck:
+        print(f"bare st.pydeck_chart(on_select) click → panel: {statistics.median(deck):.0f} ms "
+              f"({statistics.median(deck) / bare:.1f}× bare altair)")
     for key, label in (("clicks", "map click → panel drawn"), ("changes", "map metric change → map redrawn")):
         value = statistics.median(project[key])
         print(f"project {label}: {value:.0f} ms = {value / bare:.1f}× bare altair (goal ≤ 2×)")
