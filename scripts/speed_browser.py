@@ -8,8 +8,9 @@ is the same measure on a bare one-page app (title, metric, one altair chart whos
 changes its data: select → chart redrawn), run by its own server side by side.
 
 `wire`: every websocket frame the page receives during a metric change, decoded as Streamlit's
-ForwardMsg; the map's message is the st_folium component element, plus whatever the page
-fetched over HTTP while the change was drawn (a map may fetch its layers as files). Its floor is the GeoJSON of
+ForwardMsg; the map's message is the st_folium component element (the ratio); what the page
+fetched over HTTP while the change was drawn is printed beside it (a map may fetch its layers
+as files; the largest fetches are named in the detail line). Its floor is the GeoJSON of
 the units' geometry (no properties; as issue 12's table): what a map that re-sends its geometry
 on each change must send at the least. The geometry of all the map draws (neighbours and the
 region's outline too) is printed beside it.
@@ -242,12 +243,13 @@ def tabs_section(browser, bare: Bare, url: str, repeat: int) -> list[Row]:
     return [time_row("Pöydät tab switch → tab drawn", pairs, "select → chart redrawn", GOAL)]
 
 
-def _sizes(payloads: list) -> tuple[int, int, int]:
+def _sizes(payloads: list) -> tuple[int, int, int, int]:
     """(bytes of the st_folium element messages, bytes of all messages, references to a
-    message the browser has cached) among `payloads`."""
+    message the browser has cached, GeoJSON geometries in the st_folium messages) among
+    `payloads`."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    folium = total = refs = 0
+    folium = total = refs = geometries = 0
     for payload in payloads:
         data = payload if isinstance(payload, bytes) else payload.encode()
         total += len(data)
@@ -261,7 +263,8 @@ def _sizes(payloads: list) -> tuple[int, int, int]:
                 and msg.delta.new_element.WhichOneof("type") == "component_instance"
                 and "folium" in msg.delta.new_element.component_instance.component_name):
             folium += len(data)
-    return folium, total, refs
+            geometries += data.count(b'coordinates')  # GeoJSON geometry objects, any quoting
+    return folium, total, refs, geometries
 
 
 def geometry_floor(url: str, cache_dir: Path) -> tuple[int, int, int]:
@@ -293,13 +296,15 @@ def wire_rows(browser, bare: Bare, name: str, url: str, cache_dir: Path, databas
     page = map_page(browser, url, units)
     change = metric_changer(page, units)
     change()
-    sizes = []
+    sizes, fetches = [], []
 
     def measured(i: int) -> float:
         seen, fetched = len(page.frames_seen), len(page.requests_seen)
         seconds = change(i)
-        http = sum(max(0, r.sizes()["responseBodySize"]) for r in page.requests_seen[fetched:])
-        sizes.append((*_sizes(page.frames_seen[seen:]), http))
+        bodies = [(max(0, r.sizes()["responseBodySize"]), r.url.rsplit("/", 1)[-1][:40])
+                  for r in page.requests_seen[fetched:]]
+        fetches.extend(bodies)
+        sizes.append((*_sizes(page.frames_seen[seen:]), sum(b for b, _ in bodies)))
         return seconds
 
     pairs = paired(measured, bare.redraw, repeat)
@@ -307,15 +312,20 @@ def wire_rows(browser, bare: Bare, name: str, url: str, cache_dir: Path, databas
     folium = sorted(s[0] for s in sizes)[len(sizes) // 2]
     total = sorted(s[1] for s in sizes)[len(sizes) // 2]
     refs = sum(s[2] for s in sizes)
-    http = sorted(s[3] for s in sizes)[len(sizes) // 2]
+    geometries = sorted(s[3] for s in sizes)[len(sizes) // 2]
+    http = sorted(s[4] for s in sizes)[len(sizes) // 2]
+    largest = ", ".join(f"{name} {kb(size)}" for size, name in sorted(set(fetches))[::-1][:4])
     print(f"  wire {name}: {units} units, map message {kb(folium)} + {kb(http)} fetched over "
           f"HTTP during the change (all websocket messages of the "
           f"rerun {kb(total)}; {refs} cached-message references in {len(sizes)} changes), geometry floor {kb(floor)} (units; with neighbours and outline "
           f"{kb(drawn)}); change {pairs.median_project * 1000:.0f}"
-          f" ms vs bare {pairs.median_bare * 1000:.0f} ms", flush=True)
-    rows = [Row(f"map message (+ HTTP) on a metric change, {name} ({units} units)",
-                kb(folium + http), f"geometry floor {kb(floor)}", times((folium + http) / floor),
-                "< 1× (no geometry re-sent)")]
+          f" ms vs bare {pairs.median_bare * 1000:.0f} ms; largest HTTP: {largest or '–'}",
+          flush=True)
+    rows = [Row(f"map message on a metric change, {name} ({units} units)",
+                f"{kb(folium)}, {geometries} geometries (+{kb(http)} HTTP)",
+                f"geometry floor {kb(floor)}",
+                times(folium / floor),
+                "0 geometries re-sent")]
     if name == "nation":
         rows.append(time_row("change the map metric → map redrawn, nation", pairs,
                              "select → chart redrawn", GOAL))

@@ -84,9 +84,33 @@ def times(ratio: float) -> str:
     return f"{ratio:.1f}×"
 
 
-def time_row(what: str, pairs: Pairs, floor_name: str, goal: str) -> Row:
-    return Row(what, ms(pairs.median_project), f"{floor_name} {ms(pairs.median_bare)}",
-               times(pairs.ratio), goal)
+def time_row(what: str, pairs: Pairs, floor_name: str, goal: str, cpu: Pairs | None = None
+             ) -> Row:
+    """A row of wall medians and their paired ratio; with `cpu`, the CPU medians beside."""
+    project, bare = ms(pairs.median_project), ms(pairs.median_bare)
+    if cpu is not None:
+        project += f" (CPU {ms(cpu.median_project)})"
+        bare += f" (CPU {ms(cpu.median_bare)})"
+    return Row(what, project, f"{floor_name} {bare}", times(pairs.ratio), goal)
+
+
+class CpuClock:
+    """Wall seconds of in-process jobs, noting each job's CPU seconds (time.process_time: this
+    process, all threads; AppTest runs the script in a thread while the caller waits) in
+    `cpu`, a Pairs filled in the same order as the wall pairs."""
+
+    def __init__(self) -> None:
+        self.cpu = Pairs()
+
+    def project(self, job: Callable[[], object]) -> float:
+        cpu, wall = time.process_time(), timed(job)
+        self.cpu.project.append(time.process_time() - cpu)
+        return wall
+
+    def bare(self, job: Callable[[], object]) -> float:
+        cpu, wall = time.process_time(), timed(job)
+        self.cpu.bare.append(time.process_time() - cpu)
+        return wall
 
 
 def load_average() -> str:
