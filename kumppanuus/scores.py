@@ -128,7 +128,8 @@ def hide_small(agg: pd.DataFrame, min_n: int, *,
                              int(min_n))
     out["hidden"] = out["n"] < threshold
     for col in ("mean", "mean_pct"):
-        out[col] = out[col].mask(out["hidden"])
+        if col in out.columns:
+            out[col] = out[col].mask(out["hidden"])
     return out
 
 
@@ -252,14 +253,29 @@ def round_changes(df: pd.DataFrame, min_n: int,
                "change_pct", "n_from", "n_to", "municipalities", "is_example"]
     if len(order) < 2:
         return pd.DataFrame(columns=columns)
+    # One pass over the rows: sums per (round, municipality, criterion, group); each pair then
+    # adds up only its shared municipalities' sums (sums of n and of normalised ratings, as
+    # `aggregate` combines rows), instead of re-aggregating both rounds' rows per pair.
+    rows = with_pct(df[df["round"].isin(order)])
+    rows["is_example"] = rows["is_example"].astype(bool)
+    sums = rows.groupby(["round", "municipality", "criterion", "respondent_group"],
+                        sort=False, observed=True, dropna=False).agg(
+        n=("n", "sum"), pct_sum=("pct_sum", "sum"), is_example=("is_example", "max")
+    ).reset_index()
+    present = sums.groupby("round")["municipality"].agg(set)
     parts = []
-    for first, second in zip(order, order[1:]):  # one merge per round pair, not per row
-        a, b = df[df["round"] == first], df[df["round"] == second]
-        both = set(a["municipality"]) & set(b["municipality"])
+    for first, second in zip(order, order[1:]):  # one small sum per round pair
+        both = present.get(first, set()) & present.get(second, set())
         if not both:
             continue
-        cells = group_cells(pd.concat([a, b])[lambda x: x["municipality"].isin(both)], min_n,
-                            by=("round", "criterion"))
+        pair_rows = sums[sums["round"].isin([first, second]) & sums["municipality"].isin(both)]
+        cells = pair_rows.groupby(["round", "criterion", "respondent_group"], sort=True,
+                                  dropna=False).agg(
+            n=("n", "sum"), pct_sum=("pct_sum", "sum"), is_example=("is_example", "max")
+        ).reset_index()
+        cells["n"] = cells["n"].astype(int)
+        cells["mean_pct"] = cells["pct_sum"] / cells["n"]
+        cells = hide_small(cells, min_n)
         pair = cells[cells["round"] == first].merge(
             cells[cells["round"] == second], on=["criterion", "respondent_group"],
             suffixes=("_from", "_to"))

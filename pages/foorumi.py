@@ -13,10 +13,11 @@ from kumppanuus import config, examples, forum, markup, scores
 from kumppanuus import forum_charts as fc
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import fmt_date, fmt_number, municipality_names
-from ui import actions, context, data, present, reports
+from ui import actions, context, data, present, reports, views
 
 ctx = context.current()
 KIND_PARAM = {"municipality": "kunta", "area": "alue"}
+READS = ("scores", "tables")  # the kinds the kept screens read
 
 
 @st.cache_data(show_spinner=False)
@@ -84,14 +85,11 @@ def side_panel(scr: forum.Screen) -> None:
         st.metric(ctx.tr("forum_n_managers"), fmt_number(scr.n_of("managers"), ctx.lang))
 
 
-def draw(scr: forum.Screen, labels: dict[int, str], min_n: int):
+def draw(scr: forum.Screen, spec: dict | None, min_n: int):
     main, side = st.columns([4, 1])
     with main:
-        if scr.has_scores:
-            frame = sc.view_frame(scr.view, labels, min_n, ctx.lang)
-            chart = fc.comparison_chart(frame, labels, name=scr.name, example=False,
-                                        lang=ctx.lang, titled=False)  # the heading says it
-            present.chart(chart, ctx.presentation, key="forum_chart")
+        if spec is not None:
+            present.draw(spec, key="forum_chart")
             notes = [ctx.tr("scores_gap_note")]
             if scr.has_small_group:
                 notes.insert(0, ctx.tr("forum_small_note", n=min_n))
@@ -102,6 +100,33 @@ def draw(scr: forum.Screen, labels: dict[int, str], min_n: int):
     with side:
         side_panel(scr)
     return side
+
+
+def selected_rows() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scores (of the round, of the municipalities shown) and the round's tables."""
+    rows = in_round(example_scores() if example else data.frame("scores"), rnd)
+    return (rows[rows["municipality"].isin(munis["code"])],
+            in_round(data.frame("tables"), real_round(ctx.round)))
+
+
+def ordered_screens() -> tuple[pd.DataFrame, bool]:
+    """The screens in the presenter's order, and whether their rows hold example data."""
+    score_rows, tables = selected_rows()
+    return (forum.screens(score_rows, tables, munis, areas, kind=kind, order=order,
+                          min_n=min_n, lang_names=names), examples.has_example_rows(score_rows))
+
+
+def screen_and_chart(key: str, name: str) -> tuple[forum.Screen, dict | None]:
+    """One screen and its chart's finished spec (None without scores)."""
+    score_rows, tables = selected_rows()
+    scr = forum.screen(key, kind, score_rows, tables, munis, areas, min_n=min_n,
+                       criteria=list(labels), name=name)
+    if not scr.has_scores:
+        return scr, None
+    frame = sc.view_frame(scr.view, labels, min_n, ctx.lang)
+    chart = fc.comparison_chart(frame, labels, name=scr.name, example=False,
+                                lang=ctx.lang, titled=False)  # the heading says it
+    return scr, present.spec(chart, ctx.presentation)
 
 
 def in_round(df: pd.DataFrame, rnd: str | None) -> pd.DataFrame:
@@ -124,13 +149,12 @@ min_n = config.min_group_n()
 labels = scores.criterion_labels(data.reference("criteria"), width=fc.LABEL_WIDTH)
 # The in-memory example lives in example rounds: the sidebar's round selects its example twin.
 rnd = examples.example_round(ctx.round) if example and ctx.round else ctx.round
-score_rows = in_round(example_scores() if example else data.frame("scores"), rnd)
-score_rows = score_rows[score_rows["municipality"].isin(munis["code"])]
-context.showing(score_rows)
-tables = in_round(data.frame("tables"), real_round(ctx.round))
 names = municipality_names(munis, ctx.lang)
-order_df = forum.screens(score_rows, tables, munis, areas, kind=kind, order=order,
-                         min_n=min_n, lang_names=names)
+#: Every view is kept per data version of scores and tables and these choices (ui.views).
+scope = (kind, order, example, rnd, ctx.round, ctx.leader_area, min_n, ctx.lang)
+order_df, example_rows = views.memo("forum_order", READS, scope, ordered_screens)
+if example_rows:
+    st.session_state[context.EXAMPLE_SHOWN] = True  # context.showing, from the kept flag
 keys = order_df["key"].tolist()
 if not keys:
     st.title(ctx.tr("page_forum"))
@@ -142,10 +166,10 @@ key = key if key in keys else keys[0]
 st.session_state["forum_key"] = key
 name = dict(zip(order_df["key"], order_df["name"]))[key]
 name = ctx.tr("forum_area_of", area=name) if kind == "area" else name
-scr = forum.screen(key, kind, score_rows, tables, munis, areas, min_n=min_n,
-                   criteria=list(labels), name=name)
+scr, spec = views.memo("forum_screen", READS, (*scope, key, name, ctx.presentation),
+                       lambda: screen_and_chart(key, name))
 navigation(keys, key, name, scr.is_example)
-side = draw(scr, labels, min_n)
+side = draw(scr, spec, min_n)
 codes = [key] if kind == "municipality" else munis.loc[munis["leader_area"] == key, "code"]
 if ctx.presentation:  # one button beside the figures, so the screen still fits a projector
     with side, st.popover(ctx.tr("actions_heading"), width="stretch"):

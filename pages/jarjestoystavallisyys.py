@@ -65,9 +65,12 @@ class Scope:
     def __init__(self, example: bool, rnd: str | None, compared: list[str]) -> None:
         self.example, self.rnd, self.compared = example, rnd, compared
         self.key = (example, rnd, tuple(compared) if rnd else None, ctx.leader_area)
+        self._area: pd.DataFrame | None = None
 
     def area(self) -> pd.DataFrame:
-        return in_area(source_rows("scores", self.example), munis)
+        if self._area is None:  # once per run: each read of the cache is a copy of every row
+            self._area = in_area(source_rows("scores", self.example), munis)
+        return self._area
 
     def shown(self) -> pd.DataFrame:
         rows = self.area()
@@ -81,7 +84,7 @@ class Scope:
         def build() -> dict:
             shown = self.shown()
             codes = self.both()["municipality"].unique()
-            return {"any": not source_rows("scores", self.example).empty,
+            return {"any": not (self.area().empty and source_rows("scores", self.example).empty),
                     "shown": not shown.empty, "example": examples.has_example_rows(shown),
                     "codes": sorted(codes, key=lambda c: names.get(c, c))}
         return views.memo("sc_scope", SCORES, (*self.key, ctx.lang), build)
