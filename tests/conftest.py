@@ -1,18 +1,39 @@
-"""Shared fixtures: every test gets its own SQLite database and upload folder.
+"""Shared fixtures: every test gets its own database (a copy of a seeded template), staff file
+and upload folder.
 
-Also two rules for the whole run:
+Two rules for the whole run:
 - Parallel by default: with pytest-xdist installed, `python3 -m pytest` runs on every core
   (`-n auto`); `-n 0` or `-p no:xdist` runs in one process. (Set here rather than in
   pyproject's addopts, so that `-p no:xdist` still works.) Every fixture is per worker: each
-  test has its own tmp_path database, upload folder and cache; each worker its own server on a
-  free port.
+  test has its own tmp_path database, staff file and upload folder; each worker its own server
+  on a free port.
 - Under `CI=true` nothing skips: a test that would skip because a prerequisite is missing
   (Chromium, ../shared, PostgreSQL, HAProxy) fails the run instead, saying what is missing.
+
+What keeps the suite fast (the issue asks for under 3 minutes on 2 cores) — use it in new tests:
+- The database: `isolated_environment` (autouse) points DATABASE_URL at a copy of a template
+  that every migration and the spring 2021 seed built once per worker (`database_template`),
+  so `Store()` or a page finds a seeded database without migrating or seeding again. A test
+  about a first run (`init` loading the seed, a migration from nothing, another region's seed)
+  says `@pytest.mark.empty_database` and gets an empty database as before.
+- The command line: `tests.cli_support.run_cli` forks each `python -m kumppanuus` from a server
+  that imported the CLI once (~0.2 s instead of ~2 CPU s a call); it is still a process of its
+  own with its environment, stdin, stdout, stderr and exit code.
+- The map geometry cache (KUMPPANUUS_CACHE_DIR) is one folder per worker (`shared_cache_dir`):
+  its files are keyed by their inputs, so the first map page of a worker computes the geometry
+  and later ones read it.
+- A real browser: `app_url`, `browser` and `browser_page` (tests/browser_support.py) are one
+  Streamlit server and one Chromium per worker; open new contexts/pages, not new servers.
+- AppTest: one behaviour per test, but when several tests only read the same rendered page,
+  render it once in a module-scoped fixture (see tests/test_page_scores.py) instead of per test.
+- Module order: the modules in SLOW_FIRST start first, so a long serial chain (the service test's
+  cluster, the pytest-in-pytest checks) never ends the run on one worker while the other idles.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,6 +51,14 @@ def pytest_cmdline_main(config):
     if config.pluginmanager.hasplugin("xdist") and getattr(
             config.option, "numprocesses", 0) is None:
         config.option.numprocesses = "auto"
+
+
+#: Modules with the longest serial chains, started first (stable order otherwise).
+SLOW_FIRST = ("test_cluster.py", "test_ci_rules.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.path.name not in SLOW_FIRST)
 
 
 def pytest_make_parametrize_id(config, val, argname):
@@ -55,55 +84,102 @@ from tests.browser_support import app_url, browser, browser_page  # noqa: E402,F
 
 
 #: Set to a PostgreSQL URL (e.g. postgresql+psycopg://user:pw@127.0.0.1/kktest) to run the
-#: suite against PostgreSQL: every test starts from an empty schema there.
+#: suite against PostgreSQL: every test starts from a fresh copy of the seeded template there.
 TEST_DATABASE_URL = os.environ.get("KUMPPANUUS_TEST_DATABASE_URL", "")
 
 
-def _worker_database(url: str) -> str:
-    """Under xdist each worker gets a database of its own on the same server (`<name>_gw0`…),
-    created on first use, so parallel tests never drop each other's tables."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if not worker:
-        return url
-    from sqlalchemy import create_engine, make_url, text
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "empty_database: this test starts from a database no Store has opened yet "
+                   "(no schema, no seed), not from a copy of the seeded template")
 
+
+def _worker_database(url: str, suffix: str = "") -> str:
+    """Under xdist each worker gets databases of its own on the same server (`<name>_gw0`…),
+    so parallel tests never drop each other's tables."""
+    from sqlalchemy import make_url
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
     parsed = make_url(url)
-    name = f"{parsed.database}_{worker}"
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
+    name = "_".join(p for p in (parsed.database, worker, suffix) if p)
     return parsed.set(database=name).render_as_string(hide_password=False)
 
 
-def _fresh_database(tmp_path) -> str:
-    if not TEST_DATABASE_URL:
-        return f"sqlite:///{tmp_path / 'test.db'}"
-    import streamlit as st
-    from sqlalchemy import MetaData
+def _recreate_pg_database(url: str, template: str | None) -> None:
+    """Drop `url`'s database (its pooled connections first) and create it again, empty or as a
+    copy of `template` (PostgreSQL's CREATE DATABASE … TEMPLATE copies the files: no migration,
+    no seed)."""
+    from sqlalchemy import create_engine, make_url, text
 
     from kumppanuus.store import db
 
-    url = _WORKER_URL.setdefault("url", _worker_database(TEST_DATABASE_URL))
-    engine = db.engine_for(url)
-    everything = MetaData()  # every table, alembic_version and later revisions' tables too
-    everything.reflect(engine)
-    everything.drop_all(engine)
+    db.engine_for(url).dispose()
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+        source = f' TEMPLATE "{make_url(template).database}"' if template else ""
+        conn.execute(text(f'CREATE DATABASE "{parsed.database}"{source}'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory) -> str:
+    """The seeded database, built once per worker (`Store(url)`: every migration, then the
+    spring 2021 seed) and copied for each test by `isolated_environment`. SQLite: a file;
+    PostgreSQL: a database `<name>_<worker>_template`. Returns its URL."""
+    from kumppanuus.store import Store, db
+
+    if TEST_DATABASE_URL:
+        url = _worker_database(TEST_DATABASE_URL, "template")
+        _recreate_pg_database(url, None)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.db'}"
+    Store(url).engine.dispose()
+    db.engine_for(url).dispose()
+    if not TEST_DATABASE_URL:  # one self-contained file (no -wal beside it) to copy
+        import sqlite3
+        from contextlib import closing
+
+        with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as conn:
+            conn.execute("PRAGMA journal_mode=DELETE")
+    return url
+
+
+def _fresh_database(tmp_path, template: str | None) -> str:
+    """This test's database: a copy of `template`, or empty when `template` is None."""
+    if not TEST_DATABASE_URL:
+        path = tmp_path / "test.db"
+        if template:
+            shutil.copyfile(template.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}"
+    import streamlit as st
+
+    url = _worker_database(TEST_DATABASE_URL)
+    _recreate_pg_database(url, template)
     st.cache_resource.clear()  # the app caches one Store per URL; this URL is reused
     st.cache_data.clear()
     return url
 
 
-_WORKER_URL: dict[str, str] = {}
+@pytest.fixture(scope="session")
+def shared_cache_dir(tmp_path_factory) -> Path:
+    """One KUMPPANUUS_CACHE_DIR per worker. It holds only derived map geometry whose file name
+    is a key of the boundary files' names, sizes and times and of the parts table
+    (geo/prepared.py), so a test cannot see another test's inputs through it; a test about the
+    cache itself sets its own folder."""
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path, monkeypatch):
-    """No test touches data/kumppanuus.db or a real staff file."""
-    monkeypatch.setenv("DATABASE_URL", _fresh_database(tmp_path))
+def isolated_environment(request, tmp_path, monkeypatch, shared_cache_dir):
+    """No test touches data/kumppanuus.db or a real staff file. The database is a copy of the
+    seeded template (`@pytest.mark.empty_database`: an empty one)."""
+    empty = request.node.get_closest_marker("empty_database") is not None
+    template = None if empty else request.getfixturevalue("database_template")
+    monkeypatch.setenv("DATABASE_URL", _fresh_database(tmp_path, template))
     monkeypatch.setenv("KUMPPANUUS_STAFF_FILE", str(tmp_path / "staff.toml"))
-    monkeypatch.setenv("KUMPPANUUS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("KUMPPANUUS_CACHE_DIR", str(shared_cache_dir))
     return tmp_path
 
 

@@ -17,6 +17,7 @@ def test_export_tables_prints_eleven_tables_adding_up_to_483():
     assert len(df) == 11 and df["participants"].sum() == 483
 
 
+@pytest.mark.empty_database
 @pytest.mark.parametrize("kind", ["tables", "speakers", "municipalities", "leader_areas"])
 def test_export_after_init_equals_the_seed_facts(kind):
     assert run_cli("init").returncode == 0
@@ -38,6 +39,7 @@ def test_contacts_export_omits_personal_data_unless_asked():
     assert "teija.matalamaki@jtal.fi" in personal
 
 
+@pytest.mark.empty_database
 def test_init_twice_changes_nothing(tmp_path):
     out = tmp_path / "a.csv"
     assert run_cli("init").returncode == 0

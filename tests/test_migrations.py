@@ -15,6 +15,9 @@ from kumppanuus.store import CannotUndo, Store, db, migrate
 from tests.cli_support import run_cli
 from tests.conftest import ROOT, TEST_DATABASE_URL
 
+#: Upgrades start from a first-release database or from nothing, never from the seeded template.
+pytestmark = pytest.mark.empty_database
+
 FIXTURE = ROOT / "tests" / "fixtures" / "release1.db"
 BASELINE = "0001_release1"
 

@@ -18,6 +18,9 @@ from kumppanuus.store import Store
 from tests.cluster_support import require
 from tests.conftest import ROOT
 
+#: The second region's database is seeded from its own files, never from the template.
+pytestmark = pytest.mark.empty_database
+
 #: code → (made-up Leader area, made-up joint authority, made-up population)
 MADE_UP = {"564": ("rannikko", "Testi-sote", 200_000), "244": ("rannikko", "Testi-sote", 18_000),
            "425": ("sisamaa", "", 10_000), "272": ("rannikko", "", 47_000),

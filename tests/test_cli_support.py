@@ -1,0 +1,42 @@
+"""The test suite's way of running the command line (tests/cli_support.py): a process forked
+from a fork server that imported the CLI once gives what a fresh `python -m kumppanuus` gives —
+the same stdout, stderr and exit code — and each run sees only its own environment and input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli_support import run_cli
+
+BAD_DATE = "kierros;nro;päivämäärä;nimi;kunnat;osallistujia\nkevät 2022;1;31.2.2022;T;Lapua;12\n"
+
+
+def both(*args, **kwargs):
+    forked = run_cli(*args, **kwargs)
+    fresh = run_cli(*args, fresh_interpreter=True, **kwargs)
+    return forked, fresh
+
+
+@pytest.mark.empty_database
+def test_a_forked_run_prints_and_exits_as_a_fresh_interpreter_does(tmp_path):
+    bad = tmp_path / "huono.csv"
+    bad.write_text(BAD_DATE, encoding="utf-8")
+    for args in (["frobnicate"], ["validate", "tables", str(bad)], ["export", "tables"]):
+        forked, fresh = both(*args)
+        assert (forked.returncode, forked.stdout, forked.stderr) == (
+            fresh.returncode, fresh.stdout, fresh.stderr), args
+    assert [run.returncode for run in both("validate", "tables", str(bad))] == [1, 1]
+    assert "Evijärvi-Kauhava" in run_cli("export", "tables").stdout
+
+
+def test_a_forked_run_reads_its_input_and_its_own_environment_only(tmp_path):
+    other = f"sqlite:///{tmp_path / 'toinen.db'}"
+    assert run_cli("add-user", "teija", "--password-stdin", stdin="pitkä-salasana-42\n",
+                   env={"DATABASE_URL": other}).returncode == 0
+    assert run_cli("add-user", "teija", "--password-stdin", stdin="",
+                   env={"DATABASE_URL": other}).returncode != 0  # no password given: refused
+    from kumppanuus import auth
+    from kumppanuus.store import Store
+
+    assert "teija" in auth.load_users(Store(other))
+    assert "teija" not in auth.load_users(Store())  # the next run's default database
