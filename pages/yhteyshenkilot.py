@@ -27,7 +27,9 @@ elif ctx.round in history.order:
     st.caption(ctx.tr("people_round_caption", round=ctx.round))
 else:
     st.info(ctx.tr("people_round_none", round=ctx.round))
-people = directory.build(contacts, munis, data.reference("leader_areas"), lang=ctx.lang)
+PEOPLE = ("contacts", "tables")  # the kinds the kept directory reads (ui.views.memo)
+people = views.memo("people_directory", PEOPLE, (ctx.round, ctx.lang), lambda: directory.build(
+    contacts, munis, data.reference("leader_areas"), lang=ctx.lang))
 
 c1, c2, c3 = st.columns([2, 1, 1])
 text = c1.text_input(ctx.tr("people_search"), key="people_q")
@@ -39,26 +41,40 @@ statuses = c3.multiselect(ctx.tr("people_status"), list(directory.STATUS_LABELS)
                           format_func=lambda s: directory.status_label(s, ctx.lang))
 st.caption(ctx.tr("people_filter_hint"))
 area_of = dict(zip(munis["code"], munis["leader_area"]))
-rows = directory.search(people, text, municipality=ctx.municipality,
-                        leader_area=ctx.leader_area, roles=roles, statuses=statuses,
-                        municipality_area=area_of.get(ctx.municipality))
 
-for item in directory.shown(directory.changing(rows), personal=ctx.personal).itertuples():
-    st.warning(ctx.tr("people_changing", municipality=plain(item.kunta), name=plain(item.nimi),
-                      note=plain(item.huomio)))  # stored text: shown as text, not markdown
+
+def found() -> tuple[object, list, dict]:
+    """The rows the search finds, as shown: changing liaisons, one table per role, the rows."""
+    rows = directory.search(people, text, municipality=ctx.municipality,
+                            leader_area=ctx.leader_area, roles=roles, statuses=statuses,
+                            municipality_area=area_of.get(ctx.municipality))
+    changing = list(directory.shown(directory.changing(rows), personal=ctx.personal)
+                    [["kunta", "nimi", "huomio"]].itertuples(index=False, name=None))
+    tables = {role: directory.shown(rows[rows["role"] == role], personal=ctx.personal,
+                                    lang=ctx.lang)
+              for role in ROLES if (rows["role"] == role).any()}
+    return rows, changing, tables
+
+
+rows, changing, role_tables = views.memo("people_found", PEOPLE, (
+    ctx.round, ctx.lang, text, tuple(roles), tuple(statuses), ctx.municipality,
+    ctx.leader_area, ctx.personal), found)
+for municipality, name, note in changing:
+    st.warning(ctx.tr("people_changing", municipality=plain(municipality), name=plain(name),
+                      note=plain(note)))  # stored text: shown as text, not markdown
 if rows.empty:
     st.info(ctx.tr("people_none"))
-for role in ROLES:
-    part = rows[rows["role"] == role]
-    if not part.empty:
-        st.subheader(ctx.tr(f"role_title_{role}"))
-        st.dataframe(directory.shown(part, personal=ctx.personal, lang=ctx.lang),
-                     hide_index=True)
+for role, shown in role_tables.items():
+    st.subheader(ctx.tr(f"role_title_{role}"))
+    st.dataframe(shown, hide_index=True)
 if not ctx.personal:
     st.caption(ctx.tr("people_contacts_hidden"))
 personal_export = ctx.personal and st.checkbox(
     ctx.tr("people_include_personal"), value=False, key="people_personal")
-export = directory.export_frame(directory.labelled(rows), personal=personal_export)  # Finnish
+export = views.memo("people_export", PEOPLE, (  # Finnish headers, as every download
+    ctx.round, ctx.lang, text, tuple(roles), tuple(statuses), ctx.municipality,
+    ctx.leader_area, personal_export),
+    lambda: directory.export_frame(directory.labelled(rows), personal=personal_export))
 downloads.data_buttons(export, "yhteyshenkilot", key="people", lang=ctx.lang)
 
 
@@ -91,11 +107,21 @@ round_changes()
 st.subheader(ctx.tr("people_gaps_heading"))
 scope = metrics.covered_codes(munis, ctx.leader_area, ctx.municipality)
 in_scope = munis if scope is None else munis[munis["code"].isin(scope)]
-gaps = directory.gaps(contacts, in_scope)
-if gaps.empty:
+
+
+def gap_table():
+    """Municipalities without an active liaison (criterion 3), as shown; None: no gaps."""
+    gaps = directory.gaps(contacts, in_scope)
+    if gaps.empty:
+        return None
+    gaps = gaps.assign(name_fi=gaps["code"].map(municipality_names(munis, ctx.lang)))
+    return gaps.rename(columns=ctx.headers({"code": "col_code", "name_fi": "col_municipality",
+                                            "leader_area": "col_leader_area"}))
+
+
+gaps = views.memo("people_gaps", PEOPLE, (ctx.round, ctx.lang, ctx.leader_area,
+                                          ctx.municipality), gap_table)
+if gaps is None:
     st.success(ctx.tr("people_no_gaps", n=len(in_scope)))
 else:
-    gaps = gaps.assign(name_fi=gaps["code"].map(municipality_names(munis, ctx.lang)))
-    st.dataframe(gaps.rename(columns=ctx.headers({"code": "col_code", "name_fi": "col_municipality",
-                                                  "leader_area": "col_leader_area"})),
-                 hide_index=True)
+    st.dataframe(gaps, hide_index=True)
