@@ -45,9 +45,11 @@ with tab_templates:
     for kind in templates.EXAMPLE_ROWS:
         c1, c2, c3 = st.columns([2, 1, 1])
         c1.write(f"**{upload.kind_title(kind, ctx.lang)}** (`{kind}`)")
-        c2.download_button("CSV", templates.template_csv(kind), f"pohja_{kind}.csv",
-                           "text/csv", key=f"tpl_csv_{kind}", on_click="ignore")
-        c3.download_button("XLSX", templates.template_xlsx(kind), f"pohja_{kind}.xlsx",
-                           key=f"tpl_xlsx_{kind}", on_click="ignore")
+        # made on a click (a callable), not ten workbooks on every rerun
+        c2.download_button("CSV", lambda kind=kind: templates.template_csv(kind),
+                           f"pohja_{kind}.csv", "text/csv", key=f"tpl_csv_{kind}",
+                           on_click="ignore")
+        c3.download_button("XLSX", lambda kind=kind: templates.template_xlsx(kind),
+                           f"pohja_{kind}.xlsx", key=f"tpl_xlsx_{kind}", on_click="ignore")
     st.caption(ctx.tr("upload_limits", mb=fmt_number(config.max_upload_mb(), ctx.lang),
                       rows=fmt_number(config.MAX_ROWS, ctx.lang)))
