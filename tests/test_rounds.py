@@ -125,3 +125,25 @@ def test_the_spring_2021_partners_are_listed_and_comparable_per_round(store):
 def test_table_1_names_its_co_hosts(store):
     hosts = rounds.hosts_of(store.frame("table_hosts"), "kevät 2021", 1)
     assert hosts[:3] == ["Evijärven kunta", "Kauhavan kaupunki", "Kuntayhtymä Kaksineuvoinen"]
+
+
+def municipality_bars(at: AppTest) -> list[str]:
+    """The municipalities of the per-municipality round comparison, in the chart's order."""
+    y = [s["encoding"]["y"] for s in specs(at) if "yOffset" in s.get("encoding", {})]
+    return next(e["sort"] for e in y if e["field"] == "name_fi")
+
+
+def test_a_nation_of_municipalities_is_compared_a_page_at_a_time(store, monkeypatch):
+    from ui import compare
+
+    monkeypatch.setattr(compare, "PAGE", 5)  # 18 covered municipalities: four pages of 5
+    add_autumn_tables(store)
+    at = open_page("poydat.py", flt_round="__all__")
+    pages = at.selectbox(key="compare_muni_page")
+    assert [o.split(" (")[0] for o in pages.options] == ["1–5 / 18", "6–10 / 18", "11–15 / 18",
+                                                         "16–18 / 18"]
+    first = municipality_bars(at)
+    assert len(first) == 5 and "Seinäjoki" in first  # most participants first
+    pages.set_value(3).run()
+    last = municipality_bars(at)
+    assert len(last) == 3 and not set(last) & set(first)

@@ -41,29 +41,53 @@ def _change_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def attendance_by_round(tables, munis, areas_df, names: list[str], ctx, scope: tuple) -> None:
-    """Participants per municipality and per Leader area, one bar per round, side by side;
-    built once per data version of the tables and the sidebar's choices (`scope`)."""
+    """Participants per Leader area and per municipality, one bar per round, side by side;
+    more than `PAGE` municipalities (a nation) are paged, most participants first. Built once
+    per data version of the tables and the sidebar's choices (`scope`)."""
     st.subheader(ctx.tr("compare_heading", rounds=" – ".join(map(plain, names))))
 
-    def build() -> list[tuple[dict, pd.DataFrame, str]]:
+    def frames() -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
         per_muni = _change_labels(rounds.attendance_by_round(tables, munis, names), ctx.lang)
         per_muni = per_muni.assign(participants=per_muni["participants"].fillna(0).astype(int))
         per_area = _change_labels(
             rounds.area_attendance_by_round(tables, munis, areas_df, names), ctx.lang)
+        order = per_muni.groupby("code")["participants"].max().sort_values(
+            ascending=False, kind="stable").index.tolist()
+        return per_area, per_muni, order
+    key = (*scope, tuple(names))
+    per_area, per_muni, order = views.memo("cmp_attendance", ("tables",), key, frames)
+    page = municipality_page(len(order), ctx)
+    shown = per_muni[per_muni["code"].isin(order[page * PAGE:(page + 1) * PAGE])]
+
+    def build() -> list[tuple[dict, pd.DataFrame, str]]:
         out = []
         for frame, category, title_key, name in (
                 (per_area, "name", "compare_per_area", "osallistujat_alueittain_kierroksittain"),
-                (per_muni, "name_fi", "compare_per_municipality",
+                (shown, "name_fi", "compare_per_municipality",
                  "osallistujat_kunnittain_kierroksittain")):
             chart = charts.round_bars(frame, category, "participants", names,
                                       title=ctx.tr(title_key), lang=ctx.lang)
             out.append((chart.to_dict(validate=False), frame.drop(columns=["change_label"]),
                         name))
         return out
-    for spec, frame, name in views.memo("cmp_attendance", ("tables",), (*scope, tuple(names)),
+    for spec, frame, name in views.memo("cmp_attendance_charts", ("tables",), (*key, page),
                                         build):
         st.vega_lite_chart(spec=spec, width="stretch")
         chart_buttons(spec, frame, name, key=name, lang=ctx.lang)
+
+
+def municipality_page(total: int, ctx) -> int:
+    """Which `PAGE` municipalities the per-municipality comparison shows (0 when all fit)."""
+    if total <= PAGE:
+        return 0
+    pages = math.ceil(total / PAGE)
+    if "compare_muni_page" in st.session_state:
+        st.session_state["compare_muni_page"] = valid_page(
+            st.session_state["compare_muni_page"], pages)
+    return st.selectbox(ctx.tr("compare_municipality_page"), range(pages),
+                        key="compare_muni_page", format_func=lambda i: ctx.tr(
+                            "compare_municipality_page_of", first=i * PAGE + 1,
+                            last=min((i + 1) * PAGE, total), total=total))
 
 
 def one_round(names: list[str], ctx) -> str:
