@@ -7,6 +7,7 @@ that row as a real one (the file is refused until the row is deleted).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from kumppanuus import exports
@@ -63,12 +64,15 @@ def template_xlsx(kind: str) -> bytes:
 
 
 def template_row_mask(rows: pd.DataFrame) -> pd.Series:
-    """True for rows that still carry the template's example marker in a text cell."""
-    hits = pd.Series(False, index=rows.index)
+    """True for rows that still carry the template's example marker in a text cell (each
+    distinct text looked at once: a round name repeats on every row)."""
+    hits = np.zeros(len(rows), dtype=bool)
     for column in rows.columns:
         if rows[column].dtype == object or pd.api.types.is_string_dtype(rows[column]):
-            hits |= rows[column].astype("string").str.contains(MARK, regex=False).fillna(False)
-    return hits
+            codes, uniques = pd.factorize(rows[column])  # missing → -1 → the False appended
+            marked = [isinstance(u, str) and MARK in u for u in uniques.tolist()]
+            hits |= np.array(marked + [False])[codes]
+    return pd.Series(hits, index=rows.index)
 
 
 def refuse_template_rows(result: IngestResult) -> IngestResult:

@@ -9,6 +9,8 @@ scores — score aggregation over ~200k rows
 reports — round report (PDF) and forum deck (PPTX), region and nation scale (aim: region < 5 s)
 rounds — round comparison (8 rounds, 2,000 tables, ~200k scores): functions and warm pages
 ingest — validate + import-ready parse of a 100,000-row scores CSV vs bare pandas.read_csv
+store  — reading 208k score rows vs pandas.read_sql_query; validate + import of 100,000 score
+         rows vs read_csv (CPU time, peak memory); re-import vs first import; module imports
 speed  — issue 12's table, every figure against a bare floor measured side by side (clicks, map
          metric, tabs, warm pages, nation scores page, frames, map message size, import);
          `python scripts/bench_speed.py SECTION…` runs some of it
