@@ -132,3 +132,27 @@ def test_every_panel_button_is_whole_and_inside_the_window(browser, app_url, wid
     for button in buttons:
         assert button["inside"], f"{button['text']} sticks out at {width}×{height}: {button}"
         assert not button["cut"], f"{button['text']} is cut off at {width}×{height}"
+
+
+
+def test_the_leader_area_view_coloured_by_per_1000_opens_an_areas_panel_with_its_value(
+        app_url, browser_page):
+    page = browser_page
+    page.goto(f"{app_url}/")
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="Osallistujia / 1 000 asukasta").first.click()
+    page.get_by_text("Näytä Leader-alueet").click()
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]:not([width="-1"])')
+    frame.locator(".kk-legend-title", has_text="Osallistujia / 1 000").wait_for(timeout=60_000)
+    areas = frame.locator(f"path.{foliummap.AREA_CLASS}")
+    areas.nth(4).wait_for(timeout=60_000)
+    liiveri = areas.nth(2)  # the dissolved areas come sorted by code: aisapari, kuudesta, liiveri
+    liiveri.click(position=liiveri.evaluate(INTERIOR_POINT_JS))
+    page.get_by_role("heading", name="Leader Liiveri").wait_for(timeout=60_000)
+    panel = page.locator("[data-testid='stMain']").first
+    panel.get_by_text("Jalasjärvi", exact=False).first.wait_for(timeout=30_000)
+    value = panel.locator("[data-testid='stMetric']").filter(has_text="1 000 asukasta")
+    value.wait_for(timeout=30_000)  # the panel renders element by element
+    assert re.search(r"\d,\d", value.inner_text())  # the area's own rate, Finnish form
+    assert "lasketaan kerran" in panel.inner_text()
