@@ -164,6 +164,18 @@ class MapFigures:
     areas: pd.DataFrame
     change_rounds: tuple[str, str] | None = None
     change_note: str = ""
+    #: the rounds the shown rows come from, in time order (several with "all rounds")
+    table_rounds: tuple[str, ...] = ()
+    score_rounds: tuple[str, ...] = ()
+
+    def pooled(self, metric: Metric) -> tuple[str, ...]:
+        """The rounds `metric`'s values combine when they are more than one (else ()): the map
+        must say so (issue 8: no view pools rounds without saying so). Derived from the rows,
+        never from the sidebar's choice. The change compares two named rounds: never pooled."""
+        if not metric.column or metric.needs_change:
+            return ()
+        shown = self.score_rounds if metric.needs_scores else self.table_rounds
+        return shown if len(shown) > 1 else ()
 
     def metrics(self) -> list[Metric]:
         return available_metrics(self.scores is not None, not self.change.empty)
@@ -187,6 +199,8 @@ class MapFigures:
         text = metric.label_in(lang, self.shows_example(metric))
         if metric.needs_change and self.change_rounds:
             text = f"{text} ({self.change_rounds[0]} → {self.change_rounds[1]})"
+        elif self.pooled(metric):
+            text = f"{text} ({' + '.join(self.pooled(metric))})"
         return text
 
 
@@ -226,7 +240,8 @@ def map_figures(tables: pd.DataFrame, municipalities: pd.DataFrame, leader_areas
         area["change_pct"] = moved["change_pct"].reindex(area.index)
     else:
         area["change_pct"] = float("nan")
-    return MapFigures(summary, per_muni, change, area.reset_index(), pair, note)
+    return MapFigures(summary, per_muni, change, area.reset_index(), pair, note,
+                      tuple(rounds.pooled_rounds(tables)), tuple(rounds.pooled_rounds(shown_scores)))
 
 
 def area_frame(dissolved: gpd.GeoDataFrame, figures: MapFigures, notes: dict[str, str]

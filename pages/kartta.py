@@ -211,6 +211,8 @@ if example:
 options = {"leader_names": leader_names, "tiles": False, "lang": ctx.lang, "example": example,
            "names": names, "label": figures.label(metric, ctx.lang)}
 values = figures.values(metric, by_area=by_area)
+if figures.pooled(metric):  # "all rounds": the colours sum or pool several rounds; say which
+    st.warning(ctx.tr("map_pooled_rounds", rounds=", ".join(map(plain, figures.pooled(metric)))))
 if missing:
     st.info(ctx.tr("map_missing_boundaries", files=", ".join(str(p) for p in missing)))
     kind, frame = "markers", munis.assign(unit_id=munis["code"])

@@ -191,3 +191,21 @@ def test_a_change_in_a_tooltip_is_signed_and_in_finnish_number_form():
     assert value_html(-1234.5, "fi", signed=True) == fmt_number(-1234.5, "fi", 1)
     assert "\u00a0" in value_html(-1234.5, "fi", signed=True)  # Babel's no-break space group
     assert value_html(3.3, "fi") == "3,3"
+
+
+def test_all_rounds_on_the_map_name_the_rounds_its_figures_combine(seed):
+    first = score_rows([("145", "participants", 1, 10, 3.0)], "kevät 2021")
+    later = score_rows([("145", "participants", 1, 10, 4.0)], "syksy 2022").assign(
+        date=pd.Timestamp("2022-10-01").date())
+    tables = pd.concat([seed["tables"], seed["tables"].head(2).assign(
+        round="syksy 2022", date=pd.Timestamp("2022-10-01").date())], ignore_index=True)
+    args = (tables, seed["munis"], seed["leaders"], NO_ACTIONS, pd.concat([first, later]))
+    pooled = mapdata.map_figures(*args, None, 5)
+    by_key = {m.key: m for m in pooled.metrics()}
+    assert pooled.pooled(by_key["mean_pct"]) == ("kevät 2021", "syksy 2022")
+    assert pooled.pooled(by_key["per_1000"]) == ("kevät 2021", "syksy 2022")
+    assert pooled.pooled(by_key["leader_area"]) == ()
+    assert pooled.label(by_key["mean_pct"], "fi").endswith("(kevät 2021 + syksy 2022)")
+    one = mapdata.map_figures(*args, "syksy 2022", 5)
+    assert one.pooled(by_key["mean_pct"]) == () and one.pooled(by_key["per_1000"]) == ()
+    assert " + " not in one.label(by_key["mean_pct"], "fi")

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from geo import boundaries, mapdata
 from kumppanuus import areas, config, examples, rounds
 from kumppanuus.i18n import fmt_number
+from kumppanuus.markup import plain
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -118,3 +119,14 @@ def test_the_change_map_speaks_swedish(store):
     script = map_script(choose(open_map("sv", flt_round=LATER), "change_pct"))
     assert "Förändring sedan föregående omgång, deltagare (%-enh.)" in script
     assert "Delen Jalasjärvi" in script
+
+
+def test_all_rounds_on_the_map_say_which_rounds_the_colours_combine(store):
+    import_example_scores(store)
+    at = choose(open_map(flt_round="__all__"), "mean_pct", areas_view=False)
+    warning = " ".join(w.value for w in at.warning)
+    assert "Kartan luvut yhdistävät kierrokset" in warning
+    assert plain(FIRST) in warning and plain(LATER) in warning  # as markdown source
+    assert f"({FIRST} + " in map_script(at) or f"+ {FIRST})" in map_script(at)
+    at = choose(open_map(flt_round=LATER), "mean_pct", areas_view=False)
+    assert not any("yhdistävät kierrokset" in w.value for w in at.warning)
