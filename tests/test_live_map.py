@@ -56,12 +56,12 @@ def test_a_click_is_reported_at_once_not_after_the_frontends_debounce():
 
 
 def test_the_geometry_file_is_written_once_under_its_content_hash(tmp_path):
-    one = live()
-    path = livemap.write_geometry(one, tmp_path)
+    one, folder = live(), tmp_path / "static_geo"  # tmp_path also holds the test's database
+    path = livemap.write_geometry(one, folder)
     assert path.name == one.file_name and path.read_bytes() == one.geometry
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(one.files())
+    assert sorted(p.name for p in folder.iterdir()) == sorted(one.files())
     before = path.stat().st_mtime_ns
-    livemap.write_geometry(live(), tmp_path)
+    livemap.write_geometry(live(), folder)
     assert path.stat().st_mtime_ns == before
 
 
