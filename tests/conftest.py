@@ -32,6 +32,7 @@ What keeps the suite fast (the issue asks for under 3 minutes on 2 cores) — us
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -146,10 +147,10 @@ def database_template(tmp_path_factory) -> str:
     return url
 
 
-def _fresh_database(tmp_path, template: str | None) -> str:
-    """This test's database: a copy of `template`, or empty when `template` is None."""
+def _fresh_database(folder, template: str | None) -> str:
+    """A database in `folder`: a copy of `template`, or empty when `template` is None."""
     if not TEST_DATABASE_URL:
-        path = tmp_path / "test.db"
+        path = folder / "test.db"
         if template:
             shutil.copyfile(template.removeprefix("sqlite:///"), path)
         return f"sqlite:///{path}"
@@ -172,15 +173,39 @@ def shared_cache_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(request, tmp_path, monkeypatch, shared_cache_dir):
+def isolated_environment(request, tmp_path, tmp_path_factory, monkeypatch, shared_cache_dir):
     """No test touches data/kumppanuus.db or a real staff file. The database is a copy of the
-    seeded template (`@pytest.mark.empty_database`: an empty one)."""
+    seeded template (`@pytest.mark.empty_database`: an empty one), in a folder of its own so
+    that tmp_path stays empty for the test."""
     empty = request.node.get_closest_marker("empty_database") is not None
     template = None if empty else request.getfixturevalue("database_template")
-    monkeypatch.setenv("DATABASE_URL", _fresh_database(tmp_path, template))
+    folder = tmp_path_factory.mktemp("db")
+    monkeypatch.setenv("DATABASE_URL", _fresh_database(folder, template))
     monkeypatch.setenv("KUMPPANUUS_STAFF_FILE", str(tmp_path / "staff.toml"))
     monkeypatch.setenv("KUMPPANUUS_CACHE_DIR", str(shared_cache_dir))
     return tmp_path
+
+
+@pytest.fixture(scope="module")
+def module_environment(request, tmp_path_factory, shared_cache_dir):
+    """For a module-scoped fixture that renders a page once for several tests that only read
+    what it shows: `with module_environment() as store:` sets DATABASE_URL (a template copy of
+    its own), the staff file and the cache folder for the block and gives that database's
+    Store. Build the AppTest and run it inside the block; a test that clicks or changes state
+    opens its own page instead (its reruns would read that test's database)."""
+    @contextlib.contextmanager
+    def environment(*, empty: bool = False):
+        from kumppanuus.store import Store
+
+        folder = tmp_path_factory.mktemp("module-env")
+        template = None if empty else request.getfixturevalue("database_template")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DATABASE_URL", _fresh_database(folder, template))
+            patch.setenv("KUMPPANUUS_STAFF_FILE", str(folder / "staff.toml"))
+            patch.setenv("KUMPPANUUS_CACHE_DIR", str(shared_cache_dir))
+            yield Store()
+
+    return environment
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import io
 import json
 
 import pandas as pd
+import pytest
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
@@ -81,9 +82,17 @@ def test_the_example_toggle_labels_every_chart_and_the_page_as_example_data(stor
     assert store.frame("scores").empty, "the example never reaches the database"
 
 
-def test_a_municipality_with_scores_shows_both_groups_and_the_gap(store):
-    add_scores(store)
-    at = open_page()
+@pytest.fixture(scope="module")
+def seinajoki_page(module_environment) -> AppTest:
+    """The page once Seinäjoki's scores of both groups are imported, rendered once for the
+    tests below that only read it (tests/conftest.py: module_environment)."""
+    with module_environment() as store:
+        add_scores(store)
+        return open_page()
+
+
+def test_a_municipality_with_scores_shows_both_groups_and_the_gap(seinajoki_page):
+    at = seinajoki_page
     assert not at.warning
     assert titles(at)[0] == "Järjestöystävällisyys: Seinäjoki · kevät 2021"
     muni = chart_rows(at)[0]
@@ -145,9 +154,8 @@ def test_scores_imported_as_example_are_labelled_without_the_toggle(store, tmp_p
     assert "raportti" not in sidebar and "Esimerkkiaineisto" in sidebar
 
 
-def test_real_scores_keep_the_report_source_note(store):
-    add_scores(store)
-    at = open_page()
+def test_real_scores_keep_the_report_source_note(seinajoki_page):
+    at = seinajoki_page
     assert any("raportti" in c.value for c in at.sidebar.caption)
 
 
