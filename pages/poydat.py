@@ -83,7 +83,14 @@ def feedback_block(feedback, view, lang: str) -> None:
                                  "is_example"]], f"palaute_{question}", lang)
 
 
-def detail_block(view, people, ctx: context.Context) -> None:
+def round_people(rnd: str):
+    """The directory of the contacts as they stood in round `rnd` (kumppanuus.liaisons)."""
+    return views.memo("tb_people", ("contacts", "tables"), (rnd, ctx.lang),
+                      lambda: directory.build(data.contact_history().roster(rnd), munis,
+                                              areas_df, lang=ctx.lang))
+
+
+def detail_block(view, ctx: context.Context) -> None:
     keys = [f"{r}|{n}" for r, n in zip(view["round"], view["table_no"])]
     dates = view["date"].map(lambda d: fmt_date(d, ctx.lang))
     labels = dict(zip(keys, view["bar_label"] + " – " + dates))
@@ -104,8 +111,9 @@ def detail_block(view, people, ctx: context.Context) -> None:
     hosts = rounds.hosts_of(data.frame("table_hosts"), row["round"], row["table_no"])
     if hosts:
         st.markdown(f"**{ctx.tr('table_hosts')}:** " + ", ".join(plain(h) for h in hosts))
-    st.markdown(f"**{ctx.tr('municipal_liaisons')}**")
-    st.dataframe(directory.liaisons_for(people, metrics.split_codes(row["municipalities"]),
+    # the liaisons of the table's round, as that round's contacts imports left them
+    st.markdown(f"**{ctx.tr('municipal_liaisons_round', round=plain(row['round']))}**")
+    st.dataframe(directory.liaisons_for(round_people(row["round"]), metrics.split_codes(row["municipalities"]),
                                         personal=ctx.personal, lang=ctx.lang), hide_index=True)
     if row["memo_url"]:
         st.link_button(ctx.tr("open_memo"), row["memo_url"])
@@ -175,8 +183,7 @@ else:
         lambda: figures_tab(tables, view, ctx.lang),
         lambda: feedback_block(metrics.feedback_of(data.frame("feedback"), tables), view,
                                ctx.lang),
-        lambda: detail_block(view, directory.build(data.frame("contacts"), munis, areas_df,
-                                                   lang=ctx.lang), ctx),
+        lambda: detail_block(view, ctx),
     ]
     # Lazy tabs: only the open tab is computed and sent (one chart per run, not five).
     tabs = st.tabs([ctx.tr(key) for key in TABS], key="tables_tab", on_change="rerun")

@@ -201,3 +201,31 @@ def test_a_page_number_beyond_the_list_kept_in_the_session_shows_the_last_page(s
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="tables_page").value == 2
     assert bars_of(at) == [f"{n}. Pöytä {n}" for n in range(81, 121)]
+
+
+def detail_of(rnd: str, table_no: int) -> tuple[str, list[str]]:
+    """The liaisons heading and names of one table's details, with the sidebar on its round."""
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.session_state["flt_round"] = rnd
+    at.session_state["tables_tab"] = "Pöydän tiedot"
+    at.session_state["table_pick"] = f"{rnd}|{table_no}"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    heading = next(m.value for m in at.markdown if "järjestöyhdyshenkilöt" in m.value)
+    liaisons = next(df.value for df in at.dataframe if "tila" in df.value.columns)
+    return heading, liaisons["nimi"].tolist()
+
+
+def test_a_tables_details_name_the_liaisons_of_its_round_not_todays(store):
+    from tests.test_liaisons import import_contacts
+    from tests.test_reports import LAPUA_AUTUMN
+    from tests.test_rounds import AUTUMN, add_autumn_tables
+
+    add_autumn_tables(store)
+    import_contacts(store, LAPUA_AUTUMN)  # Lapua's liaison changes for autumn 2022
+    heading, names = detail_of("kevät 2021", 8)  # 8. Lapua
+    assert "kierroksella kevät 2021" in heading
+    assert "Susanna Oversteyns" in names and "Testi Lapualainen" not in names
+    heading, names = detail_of(AUTUMN, 2)  # 2. Lapua
+    assert f"kierroksella {AUTUMN}" in heading
+    assert "Testi Lapualainen" in names and "Susanna Oversteyns" not in names

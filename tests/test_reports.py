@@ -153,3 +153,53 @@ def test_a_nation_scale_database_gives_a_deck_and_a_report(isolated_environment)
     text = pdf_text(reports.build_pdf(content))
     assert "Helsinki" in text and "Utsjoki" in text
     assert contact_details(text) == [] and contact_details("\n".join(slide_texts(deck))) == []
+
+
+# Lapua (a table in both rounds) gets a new liaison for autumn 2022; the old one leaves.
+LAPUA_AUTUMN = [
+    ["kunta", "nimi", "rooli", "organisaatio", "sähköposti", "puhelin", "tila", "huomio"],
+    ["Lapua", "Susanna Oversteyns", "järjestöyhdyshenkilö", "Lapuan kaupunki", "", "", "entinen",
+     ""],
+    ["Lapua", "Testi Lapualainen", "järjestöyhdyshenkilö", "Lapuan kaupunki",
+     "lapualainen@example.org", "040 222 3333", "aktiivinen", "puh. 040 222 3333"],
+]
+
+
+@pytest.fixture
+def new_lapua_liaison(store: Store) -> Store:
+    from tests.test_liaisons import import_contacts
+    from tests.test_rounds import add_autumn_tables
+
+    add_autumn_tables(store)
+    import_contacts(store, LAPUA_AUTUMN)  # filed under the newest round, syksy 2022
+    return store
+
+
+def lapua_liaisons(content: reports.Content) -> str:
+    rows = content.tables[content.tables["label"].str.endswith(". Lapua")]
+    assert len(rows) == 1, content.tables["label"].tolist()
+    return rows["liaisons"].iloc[0]
+
+
+def test_each_rounds_report_names_that_rounds_liaisons_not_todays(new_lapua_liaison):
+    spring, autumn = content_of(new_lapua_liaison), content_of(new_lapua_liaison, "syksy 2022")
+    assert "Susanna Oversteyns" in lapua_liaisons(spring)
+    assert "Testi Lapualainen" not in lapua_liaisons(spring)
+    assert "Testi Lapualainen" in lapua_liaisons(autumn)
+    assert "Susanna Oversteyns" not in lapua_liaisons(autumn)
+    spring_pdf, autumn_pdf = (" ".join(pdf_text(reports.build_pdf(c)).split())  # cells wrap
+                              for c in (spring, autumn))
+    assert "Susanna Oversteyns" in spring_pdf and "Testi Lapualainen" not in spring_pdf
+    assert "Testi Lapualainen" in autumn_pdf and "Susanna Oversteyns" not in autumn_pdf
+    deck = "\n".join(slide_texts(reports.build_pptx(spring)))
+    assert "Testi Lapualainen" not in deck
+    assert contact_details(autumn_pdf) == []
+    assert contact_details("\n".join(slide_texts(reports.build_pptx(autumn)))) == []
+
+
+def test_the_cli_report_of_the_first_round_names_its_old_liaison(new_lapua_liaison, tmp_path):
+    out = tmp_path / "kevat.pdf"
+    assert run_cli("report", "--round", "kevät 2021", "--format", "pdf", "-o", str(out)
+                   ).returncode == 0
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Susanna Oversteyns" in text and "Testi Lapualainen" not in text

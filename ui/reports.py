@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kumppanuus import examples, reports
-from kumppanuus.reports.content import FRAMES, REFERENCES
+from kumppanuus.reports.content import FRAMES, REFERENCES, real_round
 from ui import context, data
 
 
@@ -15,7 +15,8 @@ def _inputs(ctx: context.Context, rnd: str, example: bool) -> reports.Inputs:
     if example:  # the in-memory example the page shows, in its example round
         frames |= {"scores": examples.load_scores(), "feedback": examples.load_feedback()}
     refs = {name: data.reference(name) for name in REFERENCES}
-    return reports.Inputs(frames, refs, rnd, ctx.lang, ctx.municipality)
+    roster = data.contact_history().roster(real_round(rnd))  # the round's liaisons, not today's
+    return reports.Inputs(frames, refs, rnd, ctx.lang, ctx.municipality, roster=roster)
 
 
 def download_buttons(ctx: context.Context, *, key: str, example: bool = False) -> None:

@@ -2,7 +2,8 @@
 
 `Inputs` holds the frames (from a Store, or the app's cached loaders) and the choices (round,
 language, municipality); `Content` is everything derived from them — figures, the Leader areas,
-the table of tables with speakers and liaisons *by name*, feedback, one forum screen per
+the table of tables with speakers and liaisons *by name* (the round's roster, as its contacts
+imports left it: `kumppanuus.liaisons`), feedback, one forum screen per
 municipality, and the labels (example data, small groups), decided here from the rows.
 Personal columns never leave this module: contacts are reduced to names before anything else.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kumppanuus import config, examples, forum, metrics, scores
+from kumppanuus import config, examples, forum, liaisons, metrics, scores
 from kumppanuus.chart_style import Caption
 from kumppanuus.i18n import fmt_date, municipality_names, t
 
@@ -34,13 +35,22 @@ class Inputs:
     lang: str = "fi"
     municipality: str | None = None   # 3-digit code
     min_n: int = field(default_factory=config.min_group_n)
+    #: The contacts as they stood in the round (`ContactHistory.roster`); None: `frames`'
+    #: contacts as they stand now.
+    roster: pd.DataFrame | None = None
 
     @classmethod
     def from_store(cls, store, rnd: str, lang: str = "fi", municipality: str | None = None
                    ) -> "Inputs":
         frames = {kind: store.frame(kind) for kind in FRAMES}
         refs = {name: store.reference(name) for name in REFERENCES}
-        return cls(frames, refs, rnd, lang, municipality)
+        roster = liaisons.history_of(store).roster(real_round(rnd))
+        return cls(frames, refs, rnd, lang, municipality, roster=roster)
+
+
+def real_round(rnd: str) -> str:
+    """The real round an example round (`Esimerkki: …`) stands beside; a real one as is."""
+    return rnd.removeprefix(examples.ROUND_PREFIX)
 
 
 def known_rounds(frames: dict[str, pd.DataFrame], refs: dict[str, pd.DataFrame]) -> list[str]:
@@ -93,7 +103,7 @@ def collect(inputs: Inputs, *, forum_order: str = "name") -> Content:
     if rnd not in known_rounds(frames, refs):
         raise UnknownRound(rnd)
     munis = refs["municipalities"]
-    real = rnd.removeprefix(examples.ROUND_PREFIX)
+    real = real_round(rnd)
     tables = metrics.filter_tables(frames["tables"], munis, rnd=real,
                                    municipality=inputs.municipality)
     rows = _round_scores(frames["scores"], rnd, inputs.municipality)
@@ -103,7 +113,8 @@ def collect(inputs: Inputs, *, forum_order: str = "name") -> Content:
     screens = _screens(inputs, rows, tables, labels, forum_order)
     return Content(
         inputs=inputs, title=t("report_title", inputs.lang, round=real),
-        filters=_filters(inputs), tables=_table_rows(tables, frames, munis, inputs.lang),
+        filters=_filters(inputs), tables=_table_rows(tables, frames, _roster(inputs), munis,
+                                                     inputs.lang),
         totals=_totals(tables, munis), areas=_areas(refs, munis, inputs.municipality),
         feedback=feedback, screens=screens, labels=labels, criteria=criteria,
         score_sources=sorted(set(rows["source"].dropna().astype(str))),
@@ -157,25 +168,31 @@ def _names_by_table(df: pd.DataFrame, with_title: bool) -> dict[tuple, str]:
     return text.groupby([df["round"], df["table_no"]]).agg(", ".join).to_dict()
 
 
+def _roster(inputs: Inputs) -> pd.DataFrame:
+    """Names, roles and statuses of the round's contacts (nothing personal leaves here)."""
+    contacts = inputs.frames["contacts"] if inputs.roster is None else inputs.roster
+    return contacts[["municipality", "name", "role", "status"]]
+
+
 def _liaison_names(contacts: pd.DataFrame) -> dict[str, list[str]]:
-    """Current liaisons' *names* per municipality (no e-mail, no phone: names only)."""
+    """The roster's liaisons' *names* per municipality (no e-mail, no phone: names only)."""
     named = contacts[(contacts["role"].fillna("liaison") == "liaison")
                      & contacts["status"].fillna("active").isin(("active", "changing"))]
     return named.groupby("municipality")["name"].agg(list).to_dict()
 
 
-def _table_rows(tables: pd.DataFrame, frames: dict, munis: pd.DataFrame, lang: str
-                ) -> pd.DataFrame:
+def _table_rows(tables: pd.DataFrame, frames: dict, roster: pd.DataFrame, munis: pd.DataFrame,
+                lang: str) -> pd.DataFrame:
     view = metrics.tables_view(tables, munis)
     speakers = _names_by_table(frames["speakers"], with_title=True)
-    liaisons = _liaison_names(frames["contacts"][["municipality", "name", "role", "status"]])
+    named = _liaison_names(roster)
     out = pd.DataFrame({
         "label": view["label"], "date": view["date"],
         "date_text": view["date"].map(lambda d: fmt_date(d, lang)),
         "municipality_names": view["municipality_names"],
         "participants": view["participants"].fillna(0).astype(int),
         "speakers": [speakers.get((r, n), "") for r, n in zip(view["round"], view["table_no"])],
-        "liaisons": [", ".join(n for c in metrics.split_codes(codes) for n in liaisons.get(c, []))
+        "liaisons": [", ".join(n for c in metrics.split_codes(codes) for n in named.get(c, []))
                      for codes in view["municipalities"]],
     })
     return out
