@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from kumppanuus.exports import file_stem
 from kumppanuus.i18n import headers, t
 from kumppanuus.store.kinds import PERSONAL_COLUMNS
 
@@ -155,13 +156,24 @@ def shown(directory: pd.DataFrame, *, personal: bool, lang: str = "fi") -> pd.Da
     return out.rename(columns=names).reset_index(drop=True)
 
 
-def export_frame(directory: pd.DataFrame, *, personal: bool = False) -> pd.DataFrame:
+def export_frame(directory: pd.DataFrame, *, personal: bool = False, rnd: str | None = None,
+                 lang: str = "fi") -> pd.DataFrame:
     """What the CSV/XLSX download holds (viewer version unless `personal`); the byte writers in
-    `exports` neutralise cells a spreadsheet would run as formulas."""
+    `exports` neutralise cells a spreadsheet would run as formulas. The first column, `round`
+    (headed in `lang` by `exports.for_download`), names the roster's round `rnd` (None: the
+    contacts as they stand now, said in `lang`), so the file says which round it lists."""
     out = shown(directory, personal=personal)
     codes = directory[["municipality", "leader_area"]].rename(
         columns={"municipality": "kuntanumero", "leader_area": "leader_alue_koodi"})
-    return pd.concat([codes.reset_index(drop=True), out], axis=1)
+    frame = pd.concat([codes.reset_index(drop=True), out], axis=1)
+    frame.insert(0, "round", rnd if rnd is not None else t("roster_now", lang))
+    return frame
+
+
+def export_name(rnd: str | None) -> str:
+    """File name stem of the directory download: `yhteyshenkilot_kevat_2021` for a round's
+    roster, `yhteyshenkilot` for the contacts as they stand now."""
+    return f"yhteyshenkilot_{file_stem(rnd)}" if rnd else "yhteyshenkilot"
 
 
 def liaisons_for(directory: pd.DataFrame, codes: list[str], *, personal: bool,

@@ -54,6 +54,15 @@ def for_download(df: pd.DataFrame, lang: str = "fi",
     return out
 
 
+def file_stem(text: str) -> str:
+    """`kevät 2021` → `kevat_2021`: ASCII letters and digits joined by `_`, lower case, for a
+    file name every system keeps."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "_".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split()).lower()
+
+
 def download_name(df: pd.DataFrame, name: str) -> str:
     """File name stem for a download of `df`: `esimerkki_<name>` when it has example rows."""
     return f"esimerkki_{name}" if has_example_rows(df) else name

@@ -74,8 +74,10 @@ personal_export = ctx.personal and st.checkbox(
 export = views.memo("people_export", PEOPLE, (  # Finnish headers, as every download
     ctx.round, ctx.lang, text, tuple(roles), tuple(statuses), ctx.municipality,
     ctx.leader_area, personal_export),
-    lambda: directory.export_frame(directory.labelled(rows), personal=personal_export))
-downloads.data_buttons(export, "yhteyshenkilot", key="people", lang=ctx.lang)
+    lambda: directory.export_frame(directory.labelled(rows), personal=personal_export,
+                                   rnd=ctx.round, lang=ctx.lang))
+# the round in the file's name and first column: an older round's roster says whose it is
+downloads.data_buttons(export, directory.export_name(ctx.round), key="people", lang=ctx.lang)
 
 
 def round_changes() -> None:

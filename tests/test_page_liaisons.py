@@ -3,6 +3,9 @@ Finnish and Swedish; contact details only for logged-in staff, never while prese
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -93,12 +96,11 @@ def test_the_municipality_filter_narrows_the_comparison(two_rounds):
     assert changes_table(at, "kunta")["kunta"].tolist() == ["Soini"]
 
 
-def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralised(
-        two_rounds, monkeypatch):
-    # The page makes its files on a click (a callable); catch the callables it registers.
+@pytest.fixture
+def made(monkeypatch) -> dict:
+    """{file name: callable} of the downloads the page registers (it makes its files on a
+    click, a callable; this catches the callables)."""
     from streamlit.runtime.media_file_manager import MediaFileManager
-
-    from kumppanuus import exports, liaisons
 
     made = {}
     register = MediaFileManager.add_deferred
@@ -108,6 +110,13 @@ def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralise
         return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return made
+
+
+def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralised(
+        two_rounds, made):
+    from kumppanuus import exports, liaisons
+
     at = people(lang="sv")
     shown = next(f.value for f in at.dataframe if f.value.columns[0] == "kommun")
     payload = made["yhteyshenkilomuutokset.csv"]()
@@ -119,3 +128,42 @@ def test_the_csv_download_is_what_is_shown_in_the_chosen_language_and_neutralise
     text = payload.decode("utf-8-sig")
     assert text.splitlines()[0].split(";") == list(shown.columns)
     assert "Testi Seuraaja" in text and "040 111" not in text
+
+
+def csv_rows(payload: bytes) -> list[list[str]]:
+    return [line.split(";") for line in payload.decode("utf-8-sig").splitlines()]
+
+
+def test_an_older_rounds_directory_download_names_its_round_in_the_file_and_a_column(
+        two_rounds, made):
+    people(lang="sv", rnd=SPRING, compare="__all__")
+    assert {"yhteyshenkilot_kevat_2021.csv", "yhteyshenkilot_kevat_2021.xlsx"} <= set(made)
+    rows = csv_rows(made["yhteyshenkilot_kevat_2021.csv"]())
+    assert rows[0][0] == "omgång"  # the header in the user's language
+    assert {r[0] for r in rows[1:]} == {SPRING} and len(rows) > 20
+    text = "\n".join(";".join(r) for r in rows)
+    assert "Janne Kujala" in text and "Testi Seuraaja" not in text  # spring's roster
+    assert contact_details_in(text) == []  # the viewer version
+    sheet = pd.read_excel(io.BytesIO(made["yhteyshenkilot_kevat_2021.xlsx"]()), dtype=str)
+    assert sheet.columns[0] == "omgång" and set(sheet["omgång"]) == {SPRING}
+
+
+def test_the_directory_download_of_today_says_so_and_carries_contacts_only_when_staff_ask(
+        two_rounds, made):
+    at = people(rnd="__all__", user="teija")
+    assert "yhteyshenkilot.csv" in made
+    rows = csv_rows(made["yhteyshenkilot.csv"]())
+    assert rows[0][0] == "kierros" and {r[0] for r in rows[1:]} == {"nyt (kaikki kierrokset)"}
+    assert "Testi Seuraaja" in "\n".join(";".join(r) for r in rows)
+    assert contact_details_in(made["yhteyshenkilot.csv"]().decode("utf-8-sig")) == []
+    made.clear()
+    at.checkbox(key="people_personal").check().run()
+    staff = made["yhteyshenkilot.csv"]().decode("utf-8-sig")
+    assert "seuraaja@example.org" in staff
+
+
+def test_the_newer_rounds_directory_download_is_named_for_it(two_rounds, made):
+    people(rnd=AUTUMN, compare="__all__")
+    rows = csv_rows(made["yhteyshenkilot_syksy_2022.csv"]())
+    assert rows[0][0] == "kierros" and {r[0] for r in rows[1:]} == {AUTUMN}
+    assert "Testi Seuraaja" in "\n".join(";".join(r) for r in rows)

@@ -34,10 +34,9 @@ def build(fmt: str, content: Content) -> bytes:
 
 def file_name(fmt: str, rnd: str, municipality: str | None = None) -> str:
     """`kumppanuuspoydat_kevat_2021.pdf` (ASCII, no spaces), the municipality code appended."""
-    import unicodedata
+    from kumppanuus.exports import file_stem
 
-    stem = unicodedata.normalize("NFKD", rnd).encode("ascii", "ignore").decode()
-    stem = "_".join("".join(ch if ch.isalnum() else " " for ch in stem).split()).lower()
+    stem = file_stem(rnd)
     kind = "kierrosraportti" if fmt == "pdf" else "foorumiesitys"
     return f"{kind}_{stem}{'_' + municipality if municipality else ''}.{fmt}"
 
