@@ -146,7 +146,7 @@ munis, areas = data.reference("municipalities"), data.reference("leader_areas")
 if ctx.leader_area and kind == "municipality":
     munis = munis[munis["leader_area"] == ctx.leader_area]
 min_n = config.min_group_n()
-labels = scores.criterion_labels(data.reference("criteria"), width=fc.LABEL_WIDTH)
+labels = scores.criterion_labels(data.reference("criteria"), width=fc.LABEL_WIDTH, lang=ctx.lang)
 # The in-memory example lives in example rounds: the sidebar's round selects its example twin.
 rnd = examples.example_round(ctx.round) if example and ctx.round else ctx.round
 names = municipality_names(munis, ctx.lang)

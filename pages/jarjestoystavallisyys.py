@@ -245,7 +245,7 @@ shown_feedback = feedback[feedback["round"] == rnd] if rnd else feedback
 if summary["example"] or examples.has_example_rows(shown_feedback):
     st.warning(ctx.tr("scores_example_warning") if show_example
                else ctx.tr("scores_example_stored_warning"), icon="⚠️")
-    st.badge(ctx.tr("example_label"), icon="🧪", color="orange")
+    st.badge(ctx.tr("example_label"), icon=":material/science:", color="orange")  # an emoji needs a font a projector PC may lack
 
 if not summary["any"]:
     empty_state()

@@ -154,3 +154,12 @@ def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads():
     spec = chart_spec(at)
     assert spec["config"]["axis"]["labelFontSize"] >= 1.5 * 12  # the theme's 12 px
     assert spec["usermeta"]["embedOptions"]["renderer"] == "svg"
+
+
+def test_in_swedish_and_english_the_forum_names_the_criteria_in_that_language(store):
+    from kumppanuus.i18n import t
+
+    for lang in ("sv", "en"):
+        at = open_forum(esimerkki="1", kunta="408", lang=lang)
+        labels = {label.replace("\n", " ") for label in chart_rows(at)["criterion_label"]}
+        assert labels == {f"{n}. {t(f'criterion_{n}', lang)}" for n in range(1, 8)}, lang

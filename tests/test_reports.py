@@ -203,3 +203,13 @@ def test_the_cli_report_of_the_first_round_names_its_old_liaison(new_lapua_liais
                    ).returncode == 0
     text = " ".join(pdf_text(out.read_bytes()).split())
     assert "Susanna Oversteyns" in text and "Testi Lapualainen" not in text
+
+
+def test_a_swedish_deck_names_the_criteria_in_swedish(store):
+    from kumppanuus.i18n import t
+
+    with_example_data(store)
+    content = content_of(store, EXAMPLE_ROUND, lang="sv")
+    assert content.criteria[1] == t("criterion_1", "sv") != t("criterion_1", "fi")
+    assert all(t(f"criterion_{n}", "sv") in label.replace("\n", " ")
+               for n, label in content.labels.items())

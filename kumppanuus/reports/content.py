@@ -107,8 +107,9 @@ def collect(inputs: Inputs, *, forum_order: str = "name") -> Content:
     tables = metrics.filter_tables(frames["tables"], munis, rnd=real,
                                    municipality=inputs.municipality)
     rows = _round_scores(frames["scores"], rnd, inputs.municipality)
-    labels = scores.criterion_labels(refs["criteria"], width=40)
-    criteria = dict(zip(refs["criteria"]["no"].astype(int), refs["criteria"]["text_fi"]))
+    labels = scores.criterion_labels(refs["criteria"], width=40, lang=inputs.lang)
+    criteria = {int(no): scores.criterion_text(no, text, inputs.lang)
+                for no, text in zip(refs["criteria"]["no"], refs["criteria"]["text_fi"])}
     feedback = _round_feedback(frames["feedback"], rnd, tables)
     screens = _screens(inputs, rows, tables, labels, forum_order)
     return Content(
