@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.test_page_liaisons import made  # noqa: F401 (fixture: the registered downloads)
+
 ROOT = Path(__file__).resolve().parent.parent
 FEEDBACK_EMPTY = "Palautekyselyn tuloksia ei ole vielä tuotu – lisää ne Tuo aineistoa -sivulla"
 
@@ -229,3 +231,18 @@ def test_a_tables_details_name_the_liaisons_of_its_round_not_todays(store):
     heading, names = detail_of(AUTUMN, 2)  # 2. Lapua
     assert f"kierroksella {AUTUMN}" in heading
     assert "Testi Lapualainen" in names and "Susanna Oversteyns" not in names
+
+
+def test_the_pages_round_report_names_the_liaisons_of_the_sidebars_round(store, made):
+    from tests.test_liaisons import import_contacts
+    from tests.test_reports import LAPUA_AUTUMN, pdf_text
+    from tests.test_rounds import add_autumn_tables
+
+    add_autumn_tables(store)
+    import_contacts(store, LAPUA_AUTUMN)
+    at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
+    at.session_state["flt_round"] = "kevät 2021"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = " ".join(pdf_text(made["kierrosraportti_kevat_2021.pdf"]()).split())
+    assert "Susanna Oversteyns" in text and "Testi Lapualainen" not in text
