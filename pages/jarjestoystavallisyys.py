@@ -18,7 +18,7 @@ from ui.downloads import chart_buttons
 
 ctx = context.current()
 #: The kinds each view reads; its cache key carries their data version (`ui.views.memo`).
-SCORES, FEEDBACK = ("scores",), ("feedback",)
+FEEDBACK = ("feedback",)  # scores views key on the rounds they read (Scope.stamp)
 
 
 @st.cache_data(show_spinner=False)
@@ -58,36 +58,55 @@ def in_area(df: pd.DataFrame, munis: pd.DataFrame) -> pd.DataFrame:
 
 
 class Scope:
-    """The rows the sidebar's choices select, read only when a view is not kept yet: the page
-    (`area`: the Leader area's rows; `shown`: of the round, or every round; `both`: of the
-    rounds compared) and the kept views' keys (`key`)."""
+    """The rows the sidebar's choices select, read only when a view is not kept yet, and only
+    of the rounds that view needs (`rows`; `area`: every round; `shown`: of the round, or every
+    round; `both`: of the rounds compared), and the kept views' keys: `key` (the choices) and
+    `stamp` (the version of the rounds a view reads, so an import of one round rebuilds only
+    the views that read that round)."""
 
     def __init__(self, example: bool, rnd: str | None, compared: list[str]) -> None:
         self.example, self.rnd, self.compared = example, rnd, compared
         self.key = (example, rnd, tuple(compared) if rnd else None, ctx.leader_area)
-        self._area: pd.DataFrame | None = None
+        self.shown_rounds = (rnd,) if rnd else None
+        self.both_rounds = tuple(compared) if rnd else None
+        self._rows: dict[tuple[str, ...] | None, pd.DataFrame] = {}
+
+    def rows(self, rounds: tuple[str, ...] | None) -> pd.DataFrame:
+        """The Leader area's rows of `rounds` (None: every round), once per run."""
+        if rounds not in self._rows:
+            if self.example:
+                rows = example_frame("scores")
+                rows = rows if rounds is None else rows[rows["round"].isin(rounds)]
+            else:  # each round read once per its own version (ui.data.rows_of_rounds)
+                rows = data.rows_of_rounds("scores", rounds)
+            self._rows[rounds] = in_area(rows, munis)
+        return self._rows[rounds]
+
+    def stamp(self, rounds: tuple[str, ...] | None) -> str:
+        return "example" if self.example else data.round_stamp("scores", rounds)
 
     def area(self) -> pd.DataFrame:
-        if self._area is None:  # once per run: each read of the cache is a copy of every row
-            self._area = in_area(source_rows("scores", self.example), munis)
-        return self._area
+        return self.rows(None)
 
     def shown(self) -> pd.DataFrame:
-        rows = self.area()
-        return rows[rows["round"] == self.rnd] if self.rnd else rows
+        return self.rows(self.shown_rounds)
 
     def both(self) -> pd.DataFrame:
-        rows = self.area()
-        return rows[rows["round"].isin(self.compared)] if self.rnd else rows
+        return self.rows(self.both_rounds)
 
     def summary(self) -> dict:
+        every = (not example_frame("scores").empty) if self.example \
+            else bool(data.rounds_of("scores"))
+
         def build() -> dict:
             shown = self.shown()
             codes = self.both()["municipality"].unique()
-            return {"any": not (self.area().empty and source_rows("scores", self.example).empty),
-                    "shown": not shown.empty, "example": examples.has_example_rows(shown),
+            return {"any": every, "shown": not shown.empty,
+                    "example": examples.has_example_rows(shown),
                     "codes": sorted(codes, key=lambda c: names.get(c, c))}
-        return views.memo("sc_scope", SCORES, (*self.key, ctx.lang), build)
+        read = None if self.rnd is None else tuple(dict.fromkeys((self.rnd, *self.compared)))
+        return views.memo_stamped("sc_scope", self.stamp(read),
+                                  (*self.key, every, ctx.lang), build)
 
 
 def pick_municipality(codes: list[str]) -> str | None:
@@ -102,14 +121,19 @@ def municipality_section(scope: Scope, codes: list[str], min_n: int) -> str | No
     its title), never one mean pooled over rounds. Returns the municipality shown."""
     code = pick_municipality(codes)
 
-    def build() -> tuple[list[str], list]:
+    def order() -> list[str]:
         rows = scope.both()
-        rows = rows[rows["municipality"] == code]
-        order = scores.round_order(rows)
-        return order, [municipality_round(rows[rows["round"] == r], code, r, min_n)
-                       for r in order]
-    rounds_here, shown = views.memo("sc_muni", SCORES, (
-        *scope.key, code, min_n, ctx.lang, ctx.presentation), build)
+        return scores.round_order(rows[rows["municipality"] == code])
+
+    def build(rnd: str):
+        rows = scope.rows((rnd,))
+        return municipality_round(rows[rows["municipality"] == code], code, rnd, min_n)
+    rounds_here = views.memo_stamped("sc_muni_rounds", scope.stamp(scope.both_rounds),
+                                     (*scope.key, code), order)
+    # one kept chart per round: an import of one round's scores rebuilds that round's only
+    shown = [views.memo_stamped("sc_muni", scope.stamp((rnd,)), (
+        scope.example, rnd, ctx.leader_area, code, min_n, ctx.lang, ctx.presentation),
+        lambda rnd=rnd: build(rnd)) for rnd in rounds_here]
     if not shown:
         st.info(ctx.tr("scores_none_for_filter"))
         return code
@@ -142,7 +166,8 @@ def region_section(scope: Scope, min_n: int) -> None:
                 {value: sc.matrix_frame(matrix, labels, value, min_n, ctx.lang)
                  for value in ("participants_pct", "gap_pct")})
     key = (*scope.key, min_n, ctx.lang)
-    pooled, example, frames = views.memo("sc_matrix", SCORES, key, matrices)
+    stamp = scope.stamp(scope.shown_rounds)
+    pooled, example, frames = views.memo_stamped("sc_matrix", stamp, key, matrices)
     if len(pooled) > 1:  # the region matrix combines rounds: say which, above the charts
         st.warning(ctx.tr("scores_pooled_rounds", rounds=", ".join(map(plain, pooled))))
     sort_by = st.selectbox(ctx.tr("scores_sort_by"), [None, *labels], key="scores_sort",
@@ -153,8 +178,8 @@ def region_section(scope: Scope, min_n: int) -> None:
         return [view(sc.heatmap(frame, value, scores.municipality_order(frame, sort_by, value),
                                 example=example, lang=ctx.lang), frame, f"arviot_{value}")
                 for value, frame in frames.items()]
-    for one, key_ in zip(views.memo("sc_heat", SCORES, (*key, sort_by, ctx.presentation),
-                                    heatmaps), ("sc_heat", "sc_gap")):
+    for one, key_ in zip(views.memo_stamped("sc_heat", stamp, (*key, sort_by, ctx.presentation),
+                                            heatmaps), ("sc_heat", "sc_gap")):
         show(one, key_)
     st.caption(ctx.tr("scores_gap_note"))
 
@@ -162,10 +187,11 @@ def region_section(scope: Scope, min_n: int) -> None:
 def rounds_section(scope: Scope, code: str | None, min_n: int) -> None:
     """Change between rounds for the municipality shown above (or every municipality of the
     filter that both rounds have), for the rounds the sidebar compares (default: all)."""
+    chosen = tuple(compared) if len(compared) > 1 else None
+
     def build() -> tuple | None:
-        rows = scope.area()
+        rows = scope.rows(chosen)  # only the rounds compared are read
         rows = rows[rows["municipality"] == code] if code else rows
-        chosen = compared if len(compared) > 1 else None
         changes = scores.round_changes(rows, min_n, chosen)
         if changes.empty:
             return None
@@ -174,7 +200,7 @@ def rounds_section(scope: Scope, code: str | None, min_n: int) -> None:
         frame = sc.change_frame(changes, labels, ctx.lang)
         return view(sc.round_change_chart(frame, labels, example=examples.has_example_rows(
             changes), lang=ctx.lang, where=where), frame, "arviot_muutos")
-    shown = views.memo("sc_change", SCORES, (
+    shown = views.memo_stamped("sc_change", scope.stamp(chosen), (
         scope.example, tuple(compared), ctx.leader_area, code, min_n, ctx.lang,
         ctx.presentation), build)
     if shown is None:

@@ -34,3 +34,9 @@ def memo(name: str, kinds: Sequence[str], key: Sequence[Hashable],
     Streamlit's data cache, so each run gets its own copy."""
     kinds = tuple(kinds)
     return _kept(config.database_url(), name, kinds, data.version(*kinds), tuple(key), build)
+
+
+def memo_stamped(name: str, stamp: str, key: Sequence[Hashable], build: Callable[[], T]) -> T:
+    """`memo` keyed on `stamp` instead of whole kinds' versions, e.g. `data.round_stamp` of the
+    rounds `build` reads: an import of another round keeps the view."""
+    return _kept(config.database_url(), name, (), stamp, tuple(key), build)

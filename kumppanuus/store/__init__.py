@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kumppanuus import config, privacy
-from kumppanuus.store import db, fetch, migrate, seed
+from kumppanuus.store import by_round, db, fetch, migrate, seed
 from kumppanuus.store.kinds import KINDS, KindSpec, scores_from_db
 from kumppanuus.store.planning import ImportPlan, driver_rows, jsonable, plan
 
@@ -111,8 +111,16 @@ class Store:
         """Stored rows of an importable kind, in the database's column form, in the order they
         were written (the report's order for the seed, e.g. speakers in speaking order)."""
         table = KINDS[kind].model.__table__
-        df = self._read(KINDS[kind].model, [table.c.id],
-                        [c.name for c in table.columns if c.name != "id"])
+        return self._typed(kind, self._read(KINDS[kind].model, [table.c.id],
+                                            [c.name for c in table.columns if c.name != "id"]))
+
+    def round_frame(self, kind: str, rounds) -> pd.DataFrame:
+        """`frame(kind)`'s rows of `rounds` only, with their `id` (`by_round.round_frame`)."""
+        return self._typed(kind, by_round.round_frame(self.engine, kind, rounds))
+
+    @staticmethod
+    def _typed(kind: str, df: pd.DataFrame) -> pd.DataFrame:
+        table = KINDS[kind].model.__table__
         for col in df.columns:
             if isinstance(table.c[col].type, db.Integer) and not isinstance(
                 table.c[col].type, db.Boolean
