@@ -36,7 +36,6 @@ PAGES = (
     ("foorumi", "foorumi", "[data-testid='stVegaLiteChart']",
      "kierros=esimerkki%3A+kev%C3%A4t+2021&kunta=408"),
     ("muistiot", "muistiot", "[data-testid='stTabs']", ""),
-    ("lataa", "lataa", "[data-testid='stForm'], [data-testid='stFileUploader']", ""),
 )
 
 
