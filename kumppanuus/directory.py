@@ -162,9 +162,9 @@ def export_frame(directory: pd.DataFrame, *, personal: bool = False, rnd: str | 
     `exports` neutralise cells a spreadsheet would run as formulas. The first column, `round`
     (headed in `lang` by `exports.for_download`), names the roster's round `rnd` (None: the
     contacts as they stand now, said in `lang`), so the file says which round it lists."""
-    out = shown(directory, personal=personal)
+    out = shown(directory, personal=personal, lang=lang)  # headers in the user's language
     codes = directory[["municipality", "leader_area"]].rename(
-        columns={"municipality": "kuntanumero", "leader_area": "leader_alue_koodi"})
+        columns={"municipality": t("col_code", lang), "leader_area": t("col_leader_area_code", lang)})
     frame = pd.concat([codes.reset_index(drop=True), out], axis=1)
     frame.insert(0, "round", rnd if rnd is not None else t("roster_now", lang))
     return frame

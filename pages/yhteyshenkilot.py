@@ -71,7 +71,7 @@ if not ctx.personal:
     st.caption(ctx.tr("people_contacts_hidden"))
 personal_export = ctx.personal and st.checkbox(
     ctx.tr("people_include_personal"), value=False, key="people_personal")
-export = views.memo("people_export", PEOPLE, (  # Finnish headers, as every download
+export = views.memo("people_export", PEOPLE, (  # headers in the user's language
     ctx.round, ctx.lang, text, tuple(roles), tuple(statuses), ctx.municipality,
     ctx.leader_area, personal_export),
     lambda: directory.export_frame(directory.labelled(rows), personal=personal_export,

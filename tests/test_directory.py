@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from kumppanuus import directory, exports
+from kumppanuus.i18n import t
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
@@ -130,3 +131,12 @@ def test_liaisons_of_a_table_are_names_only_for_viewers(seed):
     assert list(viewer.columns) == ["nimi", "kunta", "tila"]
     staff = directory.liaisons_for(people, ["052"], personal=True)
     assert list(staff.columns) == ["nimi", "kunta", "tila", "sähköposti", "puhelin"]
+
+
+def test_the_directory_download_is_headed_in_the_users_language(seed):
+    for lang, name, code in (("fi", "nimi", "kuntanumero"), ("sv", "namn", "kommunnummer"),
+                             ("en", "name", "municipality code")):
+        frame = directory.export_frame(directory.labelled(seed[2], lang), lang=lang)
+        columns = list(frame.columns)
+        assert name in columns, (lang, columns)
+        assert columns[1] == t("col_code", lang), (lang, columns)
