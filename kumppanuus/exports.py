@@ -20,7 +20,7 @@ import io
 import pandas as pd
 
 from kumppanuus.examples import has_example_rows
-from kumppanuus.i18n import has, t
+from kumppanuus.i18n import has, header_in, t
 from kumppanuus.privacy import FORMULA_PREFIXES, neutralise_formulas
 
 
@@ -45,8 +45,9 @@ def for_download(df: pd.DataFrame, lang: str = "fi",
             if column in out.columns:
                 out[column] = out[column].map(lambda c: leader_areas.get(c, c))
     flags = out.pop("is_example").fillna(False).astype(bool) if "is_example" in out else None
-    out = out.rename(columns={c: t(f"col_{c}", lang) for c in out.columns
-                              if isinstance(c, str) and has(f"col_{c}")})
+    # canonical names via their catalog key; the spec's Finnish headers via their Finnish text
+    out = out.rename(columns={c: t(f"col_{c}", lang) if has(f"col_{c}") else header_in(c, lang)
+                              for c in out.columns if isinstance(c, str)})
     if flags is None:
         return out
     label = t("col_example", lang)

@@ -136,6 +136,21 @@ def headers(keys: dict[str, str], lang: str = DEFAULT_LANG) -> dict[str, str]:
     return {column: t(key, lang) for column, key in keys.items()}
 
 
+@lru_cache(maxsize=None)
+def _finnish_headers(lang: str) -> dict[str, str]:
+    """{Finnish header: the same header in `lang`} over the catalogs' column names (`col_*`),
+    for frames that already carry the spec's Finnish headers."""
+    out: dict[str, str] = {}
+    for key in sorted(k for k in _catalog(DEFAULT_LANG).keys if k.startswith("col_")):
+        out.setdefault(t(key, DEFAULT_LANG), t(key, lang))
+    return out
+
+
+def header_in(header: str, lang: str = DEFAULT_LANG) -> str:
+    """A Finnish column header ('kierros') in `lang` ('omgång'); other texts as they are."""
+    return header if lang == DEFAULT_LANG else _finnish_headers(lang).get(header, header)
+
+
 def name_column(lang: str = DEFAULT_LANG) -> str:
     """The municipality-name column to display: `name_sv` in Swedish, else `name_fi`."""
     return "name_sv" if lang == "sv" else "name_fi"

@@ -66,3 +66,15 @@ def test_history_neutralises_a_file_name_that_is_a_formula(tmp_path, store: Stor
 def test_the_built_in_table_download_is_switched_off():
     settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert settings["client"]["disableDataExport"] is True
+
+
+def test_a_download_with_the_specs_finnish_headers_is_headed_in_the_users_language():
+    import pandas as pd
+
+    from kumppanuus import exports, metrics
+
+    finnish = pd.DataFrame(columns=list(metrics.ATTENDANCE_HEADERS.values()))
+    assert list(exports.for_download(finnish, "fi").columns) == list(finnish.columns)
+    for lang in ("sv", "en"):
+        shown = list(exports.for_download(finnish, lang).columns)
+        assert not set(shown) & set(finnish.columns), (lang, shown)
