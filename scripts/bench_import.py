@@ -34,6 +34,20 @@ def nation_municipalities() -> pd.DataFrame:
                          "population_2020": pop["population_2020_12_31"]})
 
 
+def nation_database(path: Path) -> None:
+    """A seeded database that also knows all 309 municipalities (no scores yet); shared by
+    bench_store.py and speed_import.py."""
+    from kumppanuus.store import Store, db
+
+    store = Store(f"sqlite:///{path}")
+    munis = nation_municipalities()
+    known = set(store.reference("municipalities")["code"])
+    extra = munis[~munis["code"].isin(known)].assign(leader_area="liiveri")
+    with store.engine.begin() as conn:
+        conn.execute(insert(db.Municipality.__table__), extra.to_dict("records"))
+    store.engine.dispose()
+
+
 def raw_insert_floor(path: str, rows: pd.DataFrame) -> float:
     """What any import must pay: the rows through sqlite3's executemany into a plain table."""
     import sqlite3

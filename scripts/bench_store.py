@@ -103,22 +103,6 @@ def bench_frame(tmp: Path, rows_per_cell: int, repeat: int) -> None:
 
 
 # -- import --------------------------------------------------------------------------------
-def import_database(path: Path) -> None:
-    """A seeded database with all 309 municipalities (bench_import's set-up)."""
-    import bench_import
-    from sqlalchemy import insert
-
-    from kumppanuus.store import Store, db
-
-    store = Store(f"sqlite:///{path}")
-    munis = bench_import.nation_municipalities()
-    known = set(store.reference("municipalities")["code"])
-    extra = munis[~munis["code"].isin(known)].assign(leader_area="liiveri")
-    with store.engine.begin() as conn:
-        conn.execute(insert(db.Municipality.__table__), extra.to_dict("records"))
-    store.engine.dispose()
-
-
 def child(argv: list[str]) -> int:
     """One measured job in a process of its own: prints JSON (CPU s, max RSS MB)."""
     job, csv_path = argv[0], argv[1]
@@ -178,7 +162,7 @@ def bench_import(tmp: Path, rows: int, repeat: int) -> None:
     import bench_ingest
 
     template = tmp / "import.db"
-    import_database(template)
+    base.nation_database(template)
     csv_path = tmp / "arviot.csv"
     csv_path.write_bytes(bench_ingest.scores_csv(rows, base.nation_municipalities()))
     bare, ours = [], []

@@ -17,8 +17,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import insert
-
 import bench_import
 import bench_ingest
 from speed_common import Pairs, Row, mb, ms, paired, time_row, times
@@ -46,23 +44,10 @@ def child(command: list[str], env: dict | None = None) -> tuple[float, float, in
     return wall, float(user) + float(system), int(peak_kb) * 1024
 
 
-def template_database(path: Path) -> None:
-    """A seeded database that knows all 309 municipalities (no scores yet)."""
-    from kumppanuus.store import Store, db
-
-    store = Store(f"sqlite:///{path}")
-    munis = bench_import.nation_municipalities()
-    known = set(store.reference("municipalities")["code"])
-    extra = munis[~munis["code"].isin(known)].assign(leader_area="liiveri")
-    with store.engine.begin() as conn:
-        conn.execute(insert(db.Municipality.__table__), extra.to_dict("records"))
-    store.engine.dispose()
-
-
 def import_section(setup, repeat: int, rows: int) -> list[Row]:
     tmp = setup.tmp
     template = tmp / "import_template.db"
-    template_database(template)
+    bench_import.nation_database(template)
     munis = bench_import.nation_municipalities()
     csv = tmp / "arviot_100k.csv"
     csv.write_bytes(bench_ingest.scores_csv(rows, munis))
