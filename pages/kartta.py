@@ -12,7 +12,7 @@ from kumppanuus import config, metrics
 from kumppanuus import region as region_config
 from kumppanuus.i18n import fmt_date, fmt_number, headers, t
 from kumppanuus.markup import plain
-from ui import actions, context, data, downloads, mapcomponent
+from ui import actions, context, data, downloads, mapcomponent, views
 
 
 #: what the map and its figures are computed from (a contacts upload keeps them)
@@ -98,16 +98,9 @@ def _build(kind: str, frame, values, metric, options: dict):
                  **{k: v for k, v in options.items() if k != "example"})
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _kept_resource(url: str, name: str, stamp: str, key: tuple, _build):
-    return _build()
-
-
 def _kept(name: str, key: tuple, build, kinds: tuple = ()):
-    """`build()` once per database, data version of `kinds` (default FACT_KINDS) and `key`
-    (every choice it depends on). Like ui.views.memo but shared rather than copied (the
-    GeoDataFrames' shapes would be unpickled on every run): the page never changes what it returns."""
-    return _kept_resource(config.database_url(), name, data.version(*(kinds or FACT_KINDS)), key, build)
+    """`views.shared` over the map's facts (default FACT_KINDS)."""
+    return views.shared(name, kinds or FACT_KINDS, key, build)
 
 
 def _map_key(kind: str, metric, options: dict, data_key: tuple) -> tuple:

@@ -183,7 +183,8 @@ def _wait_legend(page, title: str, timeout: float = 60) -> None:
 
 
 def project_runs(page, url: str, repeat: int, frames: list[int], geometry: list[int]) -> dict:
-    from tests.test_browser_map import INTERIOR_POINT_JS, SEINAJOKI
+    from tests.browser_support import INTERIOR_POINT_JS
+    from tests.test_browser_map import SEINAJOKI
 
     page.goto(f"{url}/")
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)

@@ -59,15 +59,6 @@ MAP_JS = """([title, units]) => %s && Array.from(document.querySelectorAll('%s')
     return !!legend && legend.textContent.trim() === title
         && d.querySelectorAll('path.kk-unit').length >= units;
 })""" % (SETTLED_JS, MAP_IFRAME)
-INTERIOR_POINT_JS = """el => {
-    const r = el.getBoundingClientRect();
-    for (let fy = 0.5; fy < 1; fy += 0.05) for (const sy of [1, -1])
-        for (let fx = 0.5; fx < 1; fx += 0.05) for (const sx of [1, -1]) {
-            const x = r.left + r.width * (0.5 + sx * (fx - 0.5)), y = r.top + r.height * (0.5 + sy * (fy - 0.5));
-            if (document.elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
-        }
-    return null;
-}"""
 TIMEOUT = 120_000
 GOAL = "≤ 2× bare"
 
@@ -171,7 +162,7 @@ def click_section(browser, bare: Bare, url: str, repeat: int) -> list[Row]:
     def click(i: int) -> float:
         index, name = targets[i % 2]
         path = frame.locator("path.kk-unit").nth(index)
-        point = path.evaluate(INTERIOR_POINT_JS)
+        point = path.evaluate(browser_support.INTERIOR_POINT_JS)
         start = time.perf_counter()
         path.click(position=point)
         page.wait_for_function(PANEL_JS, arg=name, timeout=TIMEOUT, polling="raf")

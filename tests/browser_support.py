@@ -119,3 +119,16 @@ def browser_page(browser):
     context.route("**/*", guard)
     yield page
     context.close()
+
+
+#: A point inside an element that the element itself receives (a click there hits it, not a
+#: neighbour or a label on top): for clicking a map unit.
+INTERIOR_POINT_JS = """el => {
+    const r = el.getBoundingClientRect();
+    for (let fy = 0.5; fy < 1; fy += 0.05) for (const sy of [1, -1])
+        for (let fx = 0.5; fx < 1; fx += 0.05) for (const sx of [1, -1]) {
+            const x = r.left + r.width * (0.5 + sx * (fx - 0.5)), y = r.top + r.height * (0.5 + sy * (fy - 0.5));
+            if (document.elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
+        }
+    return null;
+}"""

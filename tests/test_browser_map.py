@@ -8,6 +8,7 @@ import pytest
 
 from geo import boundaries, foliummap
 from kumppanuus import config
+from tests.browser_support import INTERIOR_POINT_JS
 
 REGION_UNITS = 19  # 18 municipalities, Kurikka drawn in two parts
 SEINAJOKI = 14  # position of unit 743 in the map's feature order (sorted by code)
@@ -28,15 +29,6 @@ def map_frame(app_url, browser_page):
     return frame
 
 
-INTERIOR_POINT_JS = """el => {
-    const r = el.getBoundingClientRect();
-    for (let fy = 0.5; fy < 1; fy += 0.05) for (const sy of [1, -1])
-        for (let fx = 0.5; fx < 1; fx += 0.05) for (const sx of [1, -1]) {
-            const x = r.left + r.width * (0.5 + sx * (fx - 0.5)), y = r.top + r.height * (0.5 + sy * (fy - 0.5));
-            if (document.elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
-        }
-    return null;
-}"""
 
 
 def seinajoki(frame):

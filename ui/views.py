@@ -40,3 +40,17 @@ def memo_stamped(name: str, stamp: str, key: Sequence[Hashable], build: Callable
     """`memo` keyed on `stamp` instead of whole kinds' versions, e.g. `data.round_stamp` of the
     rounds `build` reads: an import of another round keeps the view."""
     return _kept(config.database_url(), name, (), stamp, tuple(key), build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared(url: str, name: str, kinds: tuple[str, ...], stamp: str, key: tuple,
+            _build: Callable[[], T]) -> T:
+    return _build()
+
+
+def shared(name: str, kinds: Sequence[str], key: Sequence[Hashable],
+           build: Callable[[], T]) -> T:
+    """`memo`, but one object shared by every run rather than a pickled copy per run: for
+    results a page never changes and that cost to unpickle (GeoDataFrames' shapes)."""
+    kinds = tuple(kinds)
+    return _shared(config.database_url(), name, kinds, data.version(*kinds), tuple(key), build)
