@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from kumppanuus import config, examples, privacy
+from kumppanuus.rounds import time_order
 from kumppanuus.i18n import DEFAULT_LANG, LANGUAGES, headers, municipality_names, t
 from ui import auth, data, nav
 
@@ -83,7 +84,7 @@ def round_names() -> list[str]:
 def _round_names(url: str, version: str) -> list[str]:
     """Computed once per version of the kinds it reads (not once per run)."""
     tables = data.frame("tables")
-    by_date = tables.groupby("round")["date"].min().sort_values().index.tolist()
+    by_date = time_order(tables)
     known = data.reference("rounds")["round"].tolist()
     others = sorted({*data.rounds_of("scores"), *data.rounds_of("feedback")})  # not the rows
     return list(dict.fromkeys(by_date + known + others))
