@@ -48,6 +48,13 @@ def example_round(name: str) -> str:
     return text if text.startswith(ROUND_PREFIX) else ROUND_PREFIX + text
 
 
+def real_round(name: str | None) -> str | None:
+    """The real round an example round stands beside: `esimerkki: kevät 2021` → `kevät 2021`
+    (tables are facts, so an example round's ratings go with the real round's tables); a real
+    round, or None (every round), as it is."""
+    return name.removeprefix(ROUND_PREFIX) if name else name
+
+
 def as_example(rows: pd.DataFrame) -> pd.DataFrame:
     """Rows marked as example data (`is_example` True) and moved to their example round."""
     out = rows.assign(is_example=True)

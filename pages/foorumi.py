@@ -10,6 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from kumppanuus import config, examples, forum, markup, scores
+from kumppanuus.examples import real_round
+from kumppanuus.metrics import in_round
 from kumppanuus import forum_charts as fc
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import fmt_date, fmt_number, municipality_names
@@ -127,15 +129,6 @@ def screen_and_chart(key: str, name: str) -> tuple[forum.Screen, dict | None]:
     chart = fc.comparison_chart(frame, labels, name=scr.name, example=False,
                                 lang=ctx.lang, titled=False)  # the heading says it
     return scr, present.spec(chart, ctx.presentation)
-
-
-def in_round(df: pd.DataFrame, rnd: str | None) -> pd.DataFrame:
-    return df[df["round"] == rnd] if rnd and len(df) else df
-
-
-def real_round(rnd: str | None) -> str | None:
-    """The real round whose tables an example round's ratings go with (tables are facts)."""
-    return rnd.removeprefix(examples.ROUND_PREFIX) if rnd else rnd
 
 
 init_state()

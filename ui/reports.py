@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kumppanuus import examples, reports
-from kumppanuus.reports.content import FRAMES, REFERENCES, real_round
+from kumppanuus.examples import real_round
+from kumppanuus.reports.content import FRAMES, REFERENCES
 from ui import context, data
 
 

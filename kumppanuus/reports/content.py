@@ -44,13 +44,8 @@ class Inputs:
                    ) -> "Inputs":
         frames = {kind: store.frame(kind) for kind in FRAMES}
         refs = {name: store.reference(name) for name in REFERENCES}
-        roster = liaisons.history_of(store).roster(real_round(rnd))
+        roster = liaisons.history_of(store).roster(examples.real_round(rnd))
         return cls(frames, refs, rnd, lang, municipality, roster=roster)
-
-
-def real_round(rnd: str) -> str:
-    """The real round an example round (`Esimerkki: …`) stands beside; a real one as is."""
-    return rnd.removeprefix(examples.ROUND_PREFIX)
 
 
 def known_rounds(frames: dict[str, pd.DataFrame], refs: dict[str, pd.DataFrame]) -> list[str]:
@@ -103,7 +98,7 @@ def collect(inputs: Inputs, *, forum_order: str = "name") -> Content:
     if rnd not in known_rounds(frames, refs):
         raise UnknownRound(rnd)
     munis = refs["municipalities"]
-    real = real_round(rnd)
+    real = examples.real_round(rnd)
     tables = metrics.filter_tables(frames["tables"], munis, rnd=real,
                                    municipality=inputs.municipality)
     rows = _round_scores(frames["scores"], rnd, inputs.municipality)

@@ -16,7 +16,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from kumppanuus import forum, scores
+from kumppanuus import examples, forum, scores
 from kumppanuus import score_charts as sc
 from kumppanuus.i18n import fmt_date, fmt_number
 from kumppanuus.reports import figures
@@ -56,7 +56,7 @@ def _slide(prs, c: Content, title: str, *, example: bool, map_: bool = False):
 
 
 def _title_slide(prs, c: Content) -> None:
-    slide = _slide(prs, c, c.tr("deck_title", round=c.inputs.round.removeprefix("esimerkki: ")),
+    slide = _slide(prs, c, c.tr("deck_title", round=examples.real_round(c.inputs.round)),
                    example=c.is_example)
     _text(slide, f"{c.title}\n{c.tr('caption_filters', filters=c.filters)}\n"
                  f"{fmt_date(_date(), c.lang)}", Inches(0.5), Inches(2.5), Inches(12), Inches(2),

@@ -31,7 +31,7 @@ def attendance(content: Content) -> Figure | None:
     inputs = content.inputs
     munis, areas_df = inputs.refs["municipalities"], inputs.refs["leader_areas"]
     tables = metrics.filter_tables(inputs.frames["tables"], munis,
-                                   rnd=inputs.round.removeprefix(examples.ROUND_PREFIX),
+                                   rnd=examples.real_round(inputs.round),
                                    municipality=inputs.municipality)
     if tables.empty:
         return None
