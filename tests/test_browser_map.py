@@ -81,7 +81,9 @@ def test_clicking_a_leader_area_opens_that_areas_panel(app_url, browser_page):
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
     page.get_by_text("Näytä Leader-alueet").click()
     # while it redraws, Streamlit keeps the old map's frame hidden (width -1) beside the new one
-    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]:not([width="-1"])')
+    # (for a moment both frames may be full width; `.last` is re-resolved on every retry and
+    # ends on the one frame left, so the strict locator never sees two)
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]:not([width="-1"])').last
     areas = frame.locator(f"path.{foliummap.AREA_CLASS}")
     areas.nth(4).wait_for(timeout=60_000)
     area = areas.first
@@ -135,7 +137,9 @@ def test_the_leader_area_view_coloured_by_per_1000_opens_an_areas_panel_with_its
     page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
     page.get_by_role("option", name="Osallistujia / 1 000 asukasta").first.click()
     page.get_by_text("Näytä Leader-alueet").click()
-    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]:not([width="-1"])')
+    # (for a moment both frames may be full width; `.last` is re-resolved on every retry and
+    # ends on the one frame left, so the strict locator never sees two)
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]:not([width="-1"])').last
     frame.locator(".kk-legend-title", has_text="Osallistujia / 1 000").wait_for(timeout=60_000)
     areas = frame.locator(f"path.{foliummap.AREA_CLASS}")
     areas.nth(4).wait_for(timeout=60_000)
