@@ -4,9 +4,10 @@ side in the same run (medians of interleaved pairs). It reports; it never fails 
     python scripts/bench_speed.py                       # every section
     python scripts/bench_speed.py click metric tabs warm nation frames wire import
     python scripts/bench_speed.py warm --pages map scores --repeat 9
+    python scripts/bench_speed.py load firstload --pages map tables
     python scripts/bench_speed.py --smoke               # tiny inputs, a quick check it all runs
 
-Sections (see speed_browser.py, speed_scripts.py, speed_import.py for what each measures):
+Sections (see speed_browser.py, speed_scripts.py, speed_import.py, speed_load.py for what each measures):
   click  — click a municipality on the map → panel drawn (Chromium) vs bare select → chart
   metric — change the map metric → map redrawn vs the same bare redraw
   tabs   — Pöydät tab switch → the tab's chart drawn vs the same bare redraw
@@ -19,6 +20,10 @@ Sections (see speed_browser.py, speed_scripts.py, speed_import.py for what each 
            the geometry it draws (and the nation map's metric change time)
   import — validate + import of 100,000 score rows (CLI process): time and peak memory vs a
            read_csv process; re-import of the same file vs the first import
+  load   — page load of every page in a fresh tab on a warm server (Chromium): navigation →
+           the page's content drawn (map geometry / first chart / first table / heading, run
+           over, no spinner) vs a bare multipage app drawing the same kinds of elements
+  firstload — the same, the first load after a server start (a server started per measure)
 
 The region data is the shipped spring 2021 round with the example scores and feedback imported
 as example rows (as scripts/screenshots.py does); the nation database is scripts/bench_nation.py's.
@@ -42,8 +47,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from speed_common import Row, load_average, print_table  # noqa: E402
 
-SECTIONS = ("click", "metric", "tabs", "warm", "nation", "frames", "wire", "import")
+SECTIONS = ("click", "metric", "tabs", "warm", "nation", "frames", "wire", "import", "load",
+            "firstload")
 BROWSER = ("click", "metric", "tabs", "wire")
+LOADS = ("load", "firstload")
 
 
 class Setup:
@@ -86,6 +93,11 @@ def run_section(name: str, setup: Setup, args) -> list[Row]:
     import speed_scripts
 
     repeat = args.repeat or (1 if args.smoke else 7)
+    if set(name.split()) <= set(LOADS):  # "load", "firstload" or both, one browser
+        import speed_load
+
+        return speed_load.page_load_sections(setup, name.split(), repeat, args.pages,
+                                             args.repeat or (1 if args.smoke else 3))
     if name == "warm":
         return speed_scripts.warm(setup, repeat, args.pages)
     if name == "nation":
@@ -104,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sections", nargs="*", metavar="SECTION",
                         help=f"any of {', '.join(SECTIONS)} (default: all)")
     parser.add_argument("--repeat", type=int, help="pairs per figure (default 7; 3 for the "
-                        "slow ones: nation, frames 5, import)")
-    parser.add_argument("--pages", nargs="+", help="warm: only these pages")
+                        "slow ones: nation, frames 5, import, firstload)")
+    parser.add_argument("--pages", nargs="+", help="warm, load, firstload: only these pages "
+                        "(map tables people scores forum memos upload)")
     parser.add_argument("--rows", type=int, default=100_000, help="import: rows in the file")
     parser.add_argument("--smoke", action="store_true",
                         help="tiny inputs, one pair each: checks that the sections run")
@@ -122,9 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kumppanuus-speed-") as folder:
         setup = Setup(Path(folder), args.smoke)
         browser = [n for n in names if n in BROWSER]
-        groups = [[n] for n in names if n not in BROWSER]
+        loads = [n for n in names if n in LOADS]
+        groups = [[n] for n in names if n not in BROWSER + LOADS]
         if browser:  # one set of servers and one browser for every browser section
             groups.insert(names.index(browser[0]), browser)
+        if loads:  # the page loads share their bare app, its pages and one browser
+            groups.append([" ".join(loads)])
         for group in groups:
             start = time.perf_counter()
             print(f"\n== {' '.join(group)}", flush=True)

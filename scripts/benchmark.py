@@ -12,7 +12,8 @@ ingest — validate + import-ready parse of a 100,000-row scores CSV vs bare pan
 store  — reading 208k score rows vs pandas.read_sql_query; validate + import of 100,000 score
          rows vs read_csv (CPU time, peak memory); re-import vs first import; module imports
 speed  — issue 12's table, every figure against a bare floor measured side by side (clicks, map
-         metric, tabs, warm pages, nation scores page, frames, map message size, import);
+         metric, tabs, warm pages, nation scores page, frames, map message size, import, page
+         loads in a fresh tab and after a server start);
          `python scripts/bench_speed.py SECTION…` runs some of it
 """
 

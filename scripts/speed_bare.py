@@ -66,18 +66,31 @@ ELEMENTS = {
     "button": 'st.button("Nappi", key="{k}")',
     "download_button": 'st.download_button("Lataa", b"x", "x.csv", key="{k}", on_click="ignore")',
     "link_button": 'st.link_button("Linkki", "https://example.org")',
+    "page_link": 'st.page_link("https://example.org", label="Sivu")',
     "file_uploader": 'st.file_uploader("Tiedosto", key="{k}")',
     "json": "st.json({{'a': 1}})",
 }
 FOLIUM = ('from streamlit_folium import st_folium; import folium; '
           'st_folium(folium.Map(location=[62.8, 22.8], zoom_start=7, tiles=None), key="{k}", '
           'returned_objects=["last_active_drawing"], height=620, use_container_width=True)')
+#: the same map with one drawn unit (a square of the map's unit class, Leaflet from the app's
+#: static folder): a page load's floor waits for the map's geometry to be drawn, as the
+#: map page's does (needs the repository on sys.path and its static files under static/)
+FOLIUM_DRAWN = (
+    'from streamlit_folium import st_folium; import folium; from geo import assets; '
+    'm_{k} = assets.use_offline_assets(folium.Map(location=[62.8, 22.8], zoom_start=7, '
+    'tiles=None)); folium.GeoJson({{"type": "Polygon", "coordinates": [[[22.0, 62.5], '
+    '[22.9, 62.5], [22.9, 63.1], [22.0, 63.1], [22.0, 62.5]]]}}, style_function=lambda f: '
+    '{{"className": "kk-unit"}}).add_to(m_{k}); st_folium(m_{k}, key="{k}", '
+    'returned_objects=["last_active_drawing"], height=620, use_container_width=True)')
 
 
-def _element(node, key: str) -> str:
+def _element(node, key: str, folium: str = FOLIUM, form: bool = False) -> str:
     if node.type == "component_instance":
         name = node.proto.component_name
-        return FOLIUM.format(k=key) if "folium" in name else f'st.markdown("{name}")'
+        return folium.format(k=key) if "folium" in name else f'st.markdown("{name}")'
+    if form and node.type == "button":  # a form's button is its submit button
+        return f'st.form_submit_button("Nappi", key="{key}")'
     return ELEMENTS.get(node.type, 'st.markdown("Teksti")').format(k=key)
 
 
@@ -85,8 +98,12 @@ def _children(node) -> list:
     return list(getattr(node, "children", {}).values())
 
 
-def _block(node, lines: list[str], indent: str, counter: Counter) -> None:
+def _block(node, lines: list[str], indent: str, counter: Counter, folium: str = FOLIUM,
+           form: bool = False) -> None:
     """Append the code drawing `node`'s children into the container named by `indent`."""
+    def inner(block, deeper: str, in_form: bool = form) -> None:
+        _block(block, lines, deeper, counter, folium, in_form)
+
     for child in _children(node):
         counter[child.type] += 1
         key = f"k{sum(counter.values())}"
@@ -97,7 +114,7 @@ def _block(node, lines: list[str], indent: str, counter: Counter) -> None:
                 counter[column.type] += 1
                 lines.append(f"{indent}with cols_{key}[{i}]:")
                 lines.append(f"{indent}    pass")
-                _block(column, lines, indent + "    ", counter)
+                inner(column, indent + "    ")
         elif child.type == "tab_container":
             tabs = _children(child)
             labels = [f"Välilehti {i}" for i in range(len(tabs))]
@@ -106,34 +123,39 @@ def _block(node, lines: list[str], indent: str, counter: Counter) -> None:
                 counter[tab.type] += 1
                 lines.append(f"{indent}with tabs_{key}[{i}]:")
                 lines.append(f"{indent}    pass")
-                _block(tab, lines, indent + "    ", counter)
+                inner(tab, indent + "    ")
         elif child.type == "expander":
             lines.append(f'{indent}with st.expander("Lisää"):')
             lines.append(f"{indent}    pass")
-            _block(child, lines, indent + "    ", counter)
+            inner(child, indent + "    ")
+        elif child.type == "form":
+            lines.append(f'{indent}with st.form("{key}"):')
+            lines.append(f"{indent}    pass")
+            inner(child, indent + "    ", True)
         elif _children(child):  # any other block: a plain container
             lines.append(f"{indent}with st.container():")
             lines.append(f"{indent}    pass")
-            _block(child, lines, indent + "    ", counter)
+            inner(child, indent + "    ")
         else:
-            lines.append(indent + _element(child, key))
+            lines.append(indent + _element(child, key, folium, form))
 
 
-def bare_script(tree) -> tuple[str, Counter]:
-    """(script text, element kinds counted) for an AppTest tree (`at._tree`)."""
+def bare_script(tree, folium: str = FOLIUM) -> tuple[str, Counter]:
+    """(script text, element kinds counted) for an AppTest tree (`at._tree`); `folium`: the
+    code drawing a streamlit-folium map (FOLIUM_DRAWN: with one unit drawn)."""
     lines, counter = [PRELUDE], Counter()
     for root in _children(tree):
         if root.type == "sidebar":
             lines.append("with st.sidebar:")
             lines.append("    pass")
-            _block(root, lines, "    ", counter)
+            _block(root, lines, "    ", counter, folium)
         elif root.type == "main":
-            _block(root, lines, "", counter)
+            _block(root, lines, "", counter, folium)
     return "\n".join(lines) + "\n", counter
 
 
 def describe(counter: Counter) -> str:
     """'23 elements: 5 selectbox, 3 toggle, …' (containers not counted as elements)."""
-    blocks = {"column", "tab", "flex_container", "tab_container", "expander"}
+    blocks = {"column", "tab", "flex_container", "tab_container", "expander", "form"}
     kinds = {k: v for k, v in counter.most_common() if k not in blocks}
     return f"{sum(kinds.values())} elements: " + ", ".join(f"{v} {k}" for k, v in kinds.items())

@@ -49,3 +49,34 @@ def test_the_frames_section_runs_on_a_tiny_nation_and_prints_its_ratio():
     assert "load average" in result.stdout
     row = [line for line in result.stdout.splitlines() if "(Store.frame)" in line]
     assert row and "read_sql_query" in row[-1] and "×" in row[-1], result.stdout
+
+
+FORM_SHAPE = """
+import streamlit as st
+st.title("T")
+st.sidebar.page_link("https://example.org", label="P")
+with st.form("f"):
+    st.text_input("U")
+    st.form_submit_button("S")
+"""
+
+
+def test_the_bare_script_draws_a_form_with_its_submit_button_and_the_menu_links():
+    page = AppTest.from_string(FORM_SHAPE).run()
+    script, counts = speed_bare.bare_script(page._tree)
+    bare = AppTest.from_string(script).run()
+    assert not bare.exception, [e.value for e in bare.exception]
+    assert speed_bare.bare_script(bare._tree)[1] == counts
+    assert counts["form"] == 1 and counts["page_link"] == 1 and counts["button"] == 1
+
+
+def test_the_page_load_sections_run_on_a_tiny_setup_and_print_their_ratios():
+    result = subprocess.run([sys.executable, "scripts/bench_speed.py", "--smoke", "load",
+                             "firstload", "--pages", "tables"],
+                            cwd=ROOT, text=True, capture_output=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "load average" in result.stdout
+    for what in ("page load, fresh tab: tables (drawn: chart)",
+                 "first load after a server start: tables (drawn: chart)"):
+        row = [line for line in result.stdout.splitlines() if line.startswith(f"| {what}")]
+        assert row and "bare" in row[-1] and "×" in row[-1], result.stdout
