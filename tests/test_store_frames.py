@@ -32,10 +32,15 @@ def as_stored(store, kind: str) -> pd.DataFrame:
     return df
 
 
-@pytest.fixture
-def filled(store):
+@pytest.fixture(scope="module")
+def filled(module_environment):
     """The seed plus an import of every file kind (missing cells, dates, example rows), one
-    of them undone."""
+    of them undone. Built once for the module: every test here only reads it."""
+    with module_environment() as store:
+        yield _fill(store)
+
+
+def _fill(store):
     for kind in ("tables", "contacts", "speakers", "scores", "feedback"):
         checked = pipeline.check_bytes(kind, csv_bytes(VALID[kind]), f"{kind}.csv", store)
         pipeline.write(store, checked, user="testi", example=kind in ("scores", "feedback"))
