@@ -6,6 +6,7 @@ Nothing here reads a real file; every test states the bytes it feeds to ingest.
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -333,12 +334,14 @@ def column_letter(index: int) -> str:
 
 
 def raw_xlsx(sheet_parts: Iterable[str | bytes], *, dimension: str = "",
-             shared_strings: Iterable[str | bytes] | None = None) -> bytes:
+             shared_strings: Iterable[str | bytes] | None = None,
+             compresslevel: int = 9) -> bytes:
     """A minimal workbook whose first sheet's XML is `sheet_parts` (streamed into the zip, so a
-    part list of hundreds of megabytes never sits in memory at once)."""
+    part list of hundreds of megabytes never sits in memory at once). Level 9 by default: the
+    bombs must stay small; a file that only needs to be long may pass a faster level."""
     buffer = io.BytesIO()
     shared = shared_strings is not None
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as book:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as book:
         book.writestr("[Content_Types].xml",
                       _CONTENT_TYPES.format(shared=_SHARED_TYPE if shared else ""))
         book.writestr("_rels/.rels", _RELS)
@@ -353,10 +356,21 @@ def raw_xlsx(sheet_parts: Iterable[str | bytes], *, dimension: str = "",
     return buffer.getvalue()
 
 
-def _stream(book: zipfile.ZipFile, name: str, parts: Iterable[str | bytes]) -> None:
+def _stream(book: zipfile.ZipFile, name: str, parts: Iterable[str | bytes],
+            flush_at: int = 1 << 20) -> None:
+    """Write `parts` into the zip member `name`, joined into ~1 MB writes (one zip write per
+    part cost more than the parse under test for a million one-row parts)."""
     with book.open(name, "w", force_zip64=True) as out:
+        pending: list[bytes] = []
+        size = 0
         for part in parts:
-            out.write(part.encode() if isinstance(part, str) else part)
+            data = part.encode() if isinstance(part, str) else part
+            pending.append(data)
+            size += len(data)
+            if size >= flush_at:
+                out.write(b"".join(pending))
+                pending, size = [], 0
+        out.write(b"".join(pending))
 
 
 def repeated(part: str, times: int, chunk: int = 100_000) -> Iterator[str]:
@@ -387,7 +401,7 @@ def blank_rows_xlsx(rows: int) -> bytes:
     """A valid speakers sheet followed by `rows` empty, formatted rows (as Excel keeps them)."""
     head = [sheet_row(i + 1, r) for i, r in enumerate(VALID["speakers"])]
     blanks = (f'<row r="{n}" s="1" customFormat="1"/>' for n in range(4, 4 + rows))
-    return raw_xlsx([*head, *blanks])
+    return raw_xlsx(itertools.chain(head, blanks), compresslevel=1)
 
 
 def hidden_row_xlsx() -> bytes:

@@ -75,8 +75,11 @@ def test_too_many_cells_in_all_are_refused_while_counting(resolver, no_openpyxl)
 
 
 def test_more_rows_than_an_excel_sheet_has_are_refused_blank_ones_counted(resolver, no_openpyxl):
-    message = refusal(parse_bytes("speakers", blank_rows_xlsx(1_100_000), "tyhjät.xlsx",
-                                  resolver))
+    from kumppanuus.ingest.limits import EXCEL_MAX_ROWS
+
+    # three speaker rows and blank ones up to exactly one row more than Excel allows
+    data = blank_rows_xlsx(EXCEL_MAX_ROWS + 1 - len(VALID["speakers"]))
+    message = refusal(parse_bytes("speakers", data, "tyhjät.xlsx", resolver))
     assert "yli 1 048 576 riviä (tyhjät rivit mukaan lukien)" in message
 
 

@@ -110,7 +110,7 @@ def scan_sheet(book: zipfile.ZipFile, part: str, filename: str, cell_budget: int
     """Count rows (blank ones too) and cells of one worksheet in one streaming pass; refuse as
     soon as a row is wider than Excel allows, or the rows or cells run over the limits."""
     scan = SheetScan(part)
-    state = {"in_row": 0, "head": True, "prefix": b""}
+    state = {"in_row": 0, "head": True, "prefix": b"", "cell_tag": b"<c"}
     tail = b""
     with book.open(part) as stream:
         while True:
@@ -136,9 +136,14 @@ def _scan_piece(piece: bytes, scan: SheetScan, state: dict, filename: str,
         _scan_head(piece, scan, filename)
     position = 0
     for match in _ROW.finditer(piece):
-        _count_cells(piece, position, match.start(), scan, state, filename, cell_budget)
+        # one find per row first: the exact count costs more, and most rows of a long sheet
+        # (blank formatted ones) hold no cell at all
+        if piece.find(state["cell_tag"], position, match.start()) >= 0:
+            _count_cells(piece, position, match.start(), scan, state, filename, cell_budget)
         state["head"] = False
-        state["prefix"] = match.group(1) or b""
+        prefix = match.group(1) or b""
+        if prefix != state["prefix"]:
+            state["prefix"], state["cell_tag"] = prefix, b"<" + prefix + b"c"
         scan.rows += 1
         if b"hidden" in match.group(2):  # attributes parsed only when they can matter
             attributes = dict(_ATTR.findall(match.group(2)))
@@ -155,7 +160,7 @@ def _scan_piece(piece: bytes, scan: SheetScan, state: dict, filename: str,
 
 def _count_cells(piece: bytes, start: int, end: int, scan: SheetScan, state: dict,
                  filename: str, cell_budget: int) -> None:
-    tag = b"<" + state["prefix"] + b"c"
+    tag = state["cell_tag"]
     found = sum(piece.count(tag + end_char, start, end) for end_char in (b" ", b">", b"/"))
     if not found:
         return
