@@ -6,21 +6,25 @@ Import the fixtures into a test module: `from tests.browser_support import app_u
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
+import secrets
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from kumppanuus import config
 
 CHROMIUM = Path("/usr/bin/chromium")
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+#: Any URL to a host but 127.0.0.1/localhost. A pattern, not a Python callback: Playwright then
+#: matches it in its driver, and the app's own requests never wait for a round trip to pytest.
+NON_LOCAL = re.compile(r"^(https?|wss?)://(?!(127\.0\.0\.1|localhost)(:\d+)?([/?#]|$))", re.I)
 STAFF_USER, STAFF_PASSWORD = "selain", "selaintesti-salasana"
 
 
@@ -101,24 +105,64 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def browser_page(browser):
-    """A page whose requests to any host but 127.0.0.1/localhost are aborted and recorded
-    in `page.blocked_urls`, so a test proves the app works offline."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.blocked_urls = []
+def offline_context(browser, **options):
+    """A new context whose requests to any host but 127.0.0.1/localhost are aborted and
+    recorded in `context.blocked_urls` (shared by its pages as `page.blocked_urls`, see
+    `offline_page`), so a test proves the app works offline."""
+    context = browser.new_context(**options)
+    context.blocked_urls = []
 
     def guard(route):
-        url = route.request.url
-        if urlparse(url).scheme in ("http", "https", "ws", "wss") and urlparse(url).hostname not in LOCAL_HOSTS:
-            page.blocked_urls.append(url)
-            return route.abort()
-        return route.continue_()
+        context.blocked_urls.append(route.request.url)
+        return route.abort()
 
-    context.route("**/*", guard)
-    yield page
+    context.route(NON_LOCAL, guard)
+    return context
+
+
+def offline_page(context):
+    page = context.new_page()
+    page.blocked_urls = context.blocked_urls
+    return page
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A page of its own context (no cookie, storage or cache of another test), offline
+    (`page.blocked_urls`, see `offline_context`)."""
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000})
+    yield offline_page(context)
     context.close()
+
+
+#: Streamlit's root element says whether a script run is going on (its own e2e tests wait on
+#: this attribute): "initial" before the first run, then "running" / "notRunning".
+RUN_OVER = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def run_over(page, timeout: float = 60_000) -> None:
+    """Wait until the script run of `page` is over. Call it after a sign that the run you mean
+    has started (something it draws): just after a click the previous run's 'notRunning' is
+    still there."""
+    page.locator(RUN_OVER).wait_for(timeout=timeout)
+
+
+_SETTLED_JS = """([source, frames, token]) => {
+  const runs = (window.__kkSettled ||= {}), s = (runs[token] ||= {value: null, same: 0});
+  const now = JSON.stringify((0, eval)("(" + source + ")")());
+  if (document.fonts.status !== "loaded" || now !== s.value) { s.value = now; s.same = 0; }
+  else s.same += 1;
+  return s.same >= frames ? now : false;
+}"""
+
+
+def settled(page, measure_js: str, frames: int = 10, timeout: float = 30_000):
+    """What the function expression `measure_js` returns in `page` once its value has stayed
+    the same on `frames` animation frames in a row with the page's fonts loaded: the layout
+    after Vega, the fonts and Streamlit have finished drawing, without a fixed sleep."""
+    handle = page.wait_for_function(_SETTLED_JS, arg=[measure_js, frames, secrets.token_hex(8)],
+                                    timeout=timeout)
+    return json.loads(handle.json_value())
 
 
 #: A point inside an element that the element itself receives (a click there hits it, not a

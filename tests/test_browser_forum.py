@@ -12,6 +12,7 @@ import pytest
 from geo import boundaries
 from kumppanuus import config
 from kumppanuus.i18n import t
+from tests.browser_support import offline_context, offline_page, run_over, settled
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
@@ -33,24 +34,71 @@ MEASURE_JS = """() => {
 }"""
 
 
-@pytest.fixture
-def open_view(browser, app_url):
-    """open_view(query, width, height) → what the browser measured on the forum view."""
-    contexts = []
+@pytest.fixture(scope="module")
+def forum_tab(browser):
+    """One tab for this module's views: each load is a new document and a new Streamlit
+    session, on a tab whose renderer has already parsed the app's scripts (a new context per
+    view cost the browser ~2 CPU s more)."""
+    context = offline_context(browser, viewport={"width": 1280, "height": 720},
+                              accept_downloads=True)
+    yield offline_page(context)
+    context.close()
 
-    def _open(query: str, width: int, height: int) -> dict:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{app_url}/foorumi?esimerkki=1&{query}")
-        page.locator("[data-testid='stVegaLiteChart'] svg text").first.wait_for(timeout=60_000)
-        page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)  # let Vega finish laying out
-        return page.evaluate(MEASURE_JS)
 
-    yield _open
-    for context in contexts:
-        context.close()
+def load(page, url: str, width: int, height: int) -> None:
+    """Open `url` at width×height and wait until its run is over with a chart and a figure."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url)
+    page.locator("[data-testid='stVegaLiteChart'] svg text").first.wait_for(timeout=60_000)
+    page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=30_000)
+    run_over(page)
+
+
+def measure_at(page, width: int, height: int) -> dict:
+    """What the browser shows at width×height once the layout has settled (Vega redraws a
+    chart for a new width)."""
+    page.set_viewport_size({"width": width, "height": height})
+    return settled(page, MEASURE_JS)
+
+
+@pytest.fixture(scope="module")
+def presented(forum_tab, app_url):
+    """presented(screen) → {(width, height): what the browser measured} for the presented
+    view of `screen`: one load, measured at every size in VIEWPORTS. Every other screen starts
+    from the other size, so each size is met both on a fresh load and after a resize."""
+    seen: dict[str, dict] = {}
+
+    def _presented(screen: str) -> dict:
+        if screen not in seen:
+            sizes = VIEWPORTS if SCREENS.index(screen) % 2 == 0 else VIEWPORTS[::-1]
+            load(forum_tab, f"{app_url}/foorumi?esimerkki=1&esitys=1&{screen}", *sizes[0])
+            seen[screen] = {size: measure_at(forum_tab, *size) for size in sizes}
+        return seen[screen]
+
+    return _presented
+
+
+PRINT_HIDDEN = ("[data-testid='stSidebar']", "[data-testid='stDownloadButton']",
+                "[data-testid='stHeader']")
+
+
+@pytest.fixture(scope="module")
+def normal_view(forum_tab, app_url) -> dict:
+    """Lapua's forum view, not presented, at 1280×720: what the browser shows, and then, printed,
+    whether each of PRINT_HIDDEN is hidden (`printed`) and the chart still shows
+    (`chart_printed`)."""
+    load(forum_tab, f"{app_url}/foorumi?esimerkki=1&kunta=408", 1280, 720)
+    forum_tab.get_by_text(t("download_report_pdf")).first.wait_for(timeout=60_000)
+    shown = measure_at(forum_tab, 1280, 720)
+    forum_tab.emulate_media(media="print")
+    try:
+        shown["printed"] = forum_tab.evaluate("""selectors => selectors.map(s =>
+            [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))""",
+                                              list(PRINT_HIDDEN))
+        shown["chart_printed"] = forum_tab.locator("[data-testid='stVegaLiteChart']").first.is_visible()
+    finally:
+        forum_tab.emulate_media(media="null")
+    return shown
 
 
 def squeeze(text: str) -> str:
@@ -60,56 +108,43 @@ def squeeze(text: str) -> str:
 @pytest.mark.parametrize("width, height", VIEWPORTS)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_the_presented_forum_view_fits_the_screen_with_every_criterion_named(
-        open_view, store, screen, width, height):
-    shown = open_view(f"esitys=1&{screen}", width, height)
-    assert shown["overflow"] <= 1, f"scrolls by {shown['overflow']} px at {width}×{height}"
-    assert shown["sidebar"] < 5, "the sidebar is collapsed while presenting"
+        presented, store, screen, width, height):
+    shown = presented(screen)[(width, height)]
+    size = f"{width}×{height}"
+    assert shown["overflow"] <= 1, f"scrolls by {shown['overflow']} px at {size}"
+    assert shown["sidebar"] < 5, f"the sidebar is collapsed while presenting ({size})"
     criteria = store.reference("criteria")
     for no, text in zip(criteria["no"], criteria["text_fi"]):
-        assert squeeze(f"{no}. {text}") in squeeze(shown["chartText"]), no
-    assert not EMAIL.search(shown["text"]) and not PHONE.search(shown["text"])
-    assert t("download_report_pdf") not in shown["text"]
+        assert squeeze(f"{no}. {text}") in squeeze(shown["chartText"]), f"criterion {no} at {size}"
+    assert not EMAIL.search(shown["text"]) and not PHONE.search(shown["text"]), size
+    assert t("download_report_pdf") not in shown["text"], size
 
 
-def test_key_figures_and_chart_text_are_at_least_one_and_a_half_times_normal(open_view):
-    normal = open_view("kunta=408", 1280, 720)
-    presented = open_view("esitys=1&kunta=408", 1280, 720)
-    assert min(presented["metricSizes"]) >= 1.5 * max(normal["metricSizes"])
-    assert min(presented["chartSizes"]) >= 1.5 * min(normal["chartSizes"])
-    assert sorted(presented["chartSizes"])[len(presented["chartSizes"]) // 2] >= \
+def test_key_figures_and_chart_text_are_at_least_one_and_a_half_times_normal(
+        presented, normal_view):
+    normal, big = normal_view, presented("kunta=408")[(1280, 720)]
+    assert min(big["metricSizes"]) >= 1.5 * max(normal["metricSizes"])
+    assert min(big["chartSizes"]) >= 1.5 * min(normal["chartSizes"])
+    assert sorted(big["chartSizes"])[len(big["chartSizes"]) // 2] >= \
         1.5 * sorted(normal["chartSizes"])[len(normal["chartSizes"]) // 2]
 
 
-def test_printing_a_page_hides_the_sidebar_and_the_buttons(browser, app_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/foorumi?esimerkki=1&kunta=408")
-        page.get_by_text(t("download_report_pdf")).first.wait_for(timeout=60_000)
-        page.emulate_media(media="print")
-        hidden = page.evaluate("""() => ["[data-testid='stSidebar']",
-            "[data-testid='stDownloadButton']", "[data-testid='stHeader']"].map(
-            s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))""")
-        assert hidden == [True, True, True]
-        assert page.locator("[data-testid='stVegaLiteChart']").first.is_visible()
-    finally:
-        context.close()
+def test_printing_a_page_hides_the_sidebar_and_the_buttons(normal_view):
+    assert dict(zip(PRINT_HIDDEN, normal_view["printed"])) == dict.fromkeys(PRINT_HIDDEN, True)
+    assert normal_view["chart_printed"]
 
 
 @pytest.mark.skipif(bool(boundaries.missing_boundary_files(config.geo_dir())),
                     reason=f"boundary files not found in {config.geo_dir()}")
-def test_the_map_html_download_holds_the_map_once(browser, app_url, tmp_path):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/")
-        page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
-        with page.expect_download(timeout=60_000) as info:
-            page.get_by_text(t("map_download_html")).click()
-        html = (tmp_path / "map.html")
-        info.value.save_as(html)
-        text = html.read_text(encoding="utf-8")
-        assert text.count("L.map(") == 1
-        assert text.count('class="folium-map"') == 1
-    finally:
-        context.close()
+def test_the_map_html_download_holds_the_map_once(forum_tab, app_url, tmp_path):
+    page = forum_tab
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/")
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_text(t("map_download_html")).click()
+    html = (tmp_path / "map.html")
+    info.value.save_as(html)
+    text = html.read_text(encoding="utf-8")
+    assert text.count("L.map(") == 1
+    assert text.count('class="folium-map"') == 1

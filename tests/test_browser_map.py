@@ -8,7 +8,8 @@ import pytest
 
 from geo import boundaries, foliummap
 from kumppanuus import config
-from tests.browser_support import INTERIOR_POINT_JS
+from tests.browser_support import (INTERIOR_POINT_JS, offline_context, offline_page, run_over,
+                                  settled)
 
 REGION_UNITS = 19  # 18 municipalities, Kurikka drawn in two parts
 SEINAJOKI = 14  # position of unit 743 in the map's feature order (sorted by code)
@@ -19,16 +20,28 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def map_frame(app_url, browser_page):
-    """The folium iframe of the map page, once Leaflet has drawn every unit."""
-    browser_page.goto(f"{app_url}/")  # the map is the main page (v2 gives it the root URL)
-    browser_page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
-    frame = browser_page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+@pytest.fixture(scope="module")
+def map_tab(browser, app_url):
+    """The map page in a tab of this module, for the tests that only read it (hover included:
+    it changes nothing on the server); the tests that click open a page of their own."""
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000})
+    page = offline_page(context)
+    page.goto(f"{app_url}/")  # the map is the main page (v2 gives it the root URL)
+    yield page
+    context.close()
+
+
+def drawn_map(page):
+    """The folium iframe of the map page in `page`, once Leaflet has drawn every unit."""
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
     frame.locator(f"path.{foliummap.UNIT_CLASS}").nth(REGION_UNITS - 1).wait_for(timeout=30_000)
     return frame
 
 
+@pytest.fixture
+def map_frame(map_tab):
+    return drawn_map(map_tab)
 
 
 def seinajoki(frame):
@@ -37,10 +50,10 @@ def seinajoki(frame):
     return path, path.evaluate(INTERIOR_POINT_JS)
 
 
-def test_the_map_draws_every_region_unit_offline(map_frame, browser_page):
+def test_the_map_draws_every_region_unit_offline(map_frame, map_tab):
     assert map_frame.locator(f"path.{foliummap.UNIT_CLASS}").count() == REGION_UNITS
     assert map_frame.locator(f"path.{foliummap.NEIGHBOUR_CLASS}").count() > 0
-    assert browser_page.blocked_urls == []
+    assert map_tab.blocked_urls == []
 
 
 def test_the_legend_names_the_five_leader_areas(map_frame):
@@ -63,8 +76,9 @@ def test_hovering_a_municipality_shows_its_tooltip(map_frame):
     assert "Seinäjoki" in text and "Leader Liiveri" in text
 
 
-def test_clicking_a_municipality_fills_the_panel_beside_the_map(map_frame, browser_page):
-    path, point = seinajoki(map_frame)
+def test_clicking_a_municipality_fills_the_panel_beside_the_map(app_url, browser_page):
+    browser_page.goto(f"{app_url}/")
+    path, point = seinajoki(drawn_map(browser_page))
     path.click(position=point)
     heading = browser_page.get_by_role("heading", name="Seinäjoki")
     heading.wait_for(timeout=20_000)
@@ -106,10 +120,15 @@ BUTTONS_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
-def test_every_panel_button_is_whole_and_inside_the_window(browser, app_url, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+PANEL_SIZES = [(1280, 720), (1920, 1080)]
+
+
+@pytest.fixture(scope="module")
+def seinajoki_panel_buttons(browser, app_url):
+    """{(width, height): the buttons of Seinäjoki's panel} at both sizes, from one page that
+    chose Seinäjoki in the sidebar (each size measured once the layout is settled)."""
+    context = offline_context(browser, viewport={"width": 1280, "height": 720})
+    page = offline_page(context)
     try:
         page.goto(f"{app_url}/")
         page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
@@ -119,14 +138,23 @@ def test_every_panel_button_is_whole_and_inside_the_window(browser, app_url, wid
         page.keyboard.press("Enter")
         main = page.locator("[data-testid='stMain']")
         main.get_by_role("button", name="Järjestöystävällisyys").wait_for(timeout=60_000)
-        buttons = page.evaluate(BUTTONS_JS)
+        run_over(page)
+        found = {}
+        for width, height in PANEL_SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            found[(width, height)] = settled(page, BUTTONS_JS)
+        return found
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width, height", PANEL_SIZES)
+def test_every_panel_button_is_whole_and_inside_the_window(seinajoki_panel_buttons, width, height):
+    buttons = seinajoki_panel_buttons[(width, height)]
     assert {"Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys"} <= {b["text"] for b in buttons}
     for button in buttons:
         assert button["inside"], f"{button['text']} sticks out at {width}×{height}: {button}"
         assert not button["cut"], f"{button['text']} is cut off at {width}×{height}"
-
 
 
 def test_the_leader_area_view_coloured_by_per_1000_opens_an_areas_panel_with_its_value(
