@@ -6,6 +6,7 @@ scripts/bench_cluster.py. Under CI=true a missing prerequisite fails (see `requi
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import secrets
@@ -41,17 +42,16 @@ def haproxy_binary() -> str | None:
         (p for p in ("/usr/sbin/haproxy", "/usr/bin/haproxy") if Path(p).exists()), None)
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def cli(env: dict, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kumppanuus", *args], cwd=config.REPO_ROOT,
-                          env=env, input=stdin, capture_output=True, text=True, timeout=120)
+def _stop(processes: list[subprocess.Popen]) -> None:
+    """Terminate them all at once, then reap each (a server's shutdown overlaps the others')."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @dataclass
@@ -128,31 +128,54 @@ def prerequisites() -> None:
 
 @contextlib.contextmanager
 def run_cluster(tmp: Path, *, fast_db: bool = True):
-    """Start PostgreSQL, seed it and add the staff user, two app servers and HAProxy."""
+    """Start PostgreSQL, seed it and add the staff user, two app servers and HAProxy.
+
+    PostgreSQL's initdb and start run in a thread while the two servers boot (a server
+    touches the database only when a browser opens a page, and none does before the seed is
+    in); its port and password are chosen first, so the servers get the URL at start."""
     tmp = Path(tmp)
     logs = tmp / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     pg_base = Path(tempfile.mkdtemp(prefix="kk-pg-"))  # outside pytest's 0700 tmp folders
     processes: list[subprocess.Popen] = []
-    try:
-        database = pg_cluster.start(pg_base, fast=fast_db)
-        env = app_env(database.url, tmp)
-        for args, stdin in ((("init",), None),
-                            (("add-user", STAFF_USER, "--password-stdin"), STAFF_PASSWORD + "\n")):
-            done = cli(env, *args, stdin=stdin)
-            assert done.returncode == 0, done.stderr
-        ports = [free_port(), free_port()]
-        for name, port in zip(("app1", "app2"), ports):
-            processes.append(_start_app(env, port, logs / f"{name}.log"))
-        servers = {name: f"http://127.0.0.1:{port}" for name, port in zip(("app1", "app2"), ports)}
-        for process, url in zip(processes, servers.values()):
-            wait_until_healthy(url, process)
-        listen = free_port()
-        processes.append(_start_haproxy(listen, ports, logs / "haproxy.log"))
-        balancer = f"http://127.0.0.1:{listen}"
-        _wait_balanced(balancer, processes[-1])
-        yield RunningCluster(database.url, servers, balancer, env, logs, processes)
-    finally:
-        for process in reversed(processes):
-            _stop(process)
-        pg_cluster.stop(pg_base)
+    database = pg_cluster.Cluster(pg_base, free_port(), secrets.token_hex(12))
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        starting = pool.submit(pg_cluster.start, pg_base, fast=fast_db, port=database.port,
+                               password=database.password)
+        try:
+            env = app_env(database.url, tmp)
+            ports = [free_port(), free_port()]
+            for name, port in zip(("app1", "app2"), ports):
+                processes.append(_start_app(env, port, logs / f"{name}.log"))
+            starting.result()
+            _seed(database.url)
+            yield _balanced(env, ports, processes, logs, database.url)
+        finally:
+            _stop(processes[::-1])
+            concurrent.futures.wait([starting])  # never remove the folder under initdb
+            pg_cluster.stop(pg_base)
+
+
+def _seed(database_url: str) -> None:
+    """What `python -m kumppanuus init` and `add-user` do (every migration, the spring 2021
+    seed, one staff account), in this process as tests/browser_support.running_app does: its
+    modules are imported already, two fresh interpreters cost ~6 CPU seconds. The CLI's own
+    runs are tested in tests/test_cli.py."""
+    from kumppanuus import auth
+    from kumppanuus.store import Store, db
+
+    auth.add_user(Store(database_url), STAFF_USER, STAFF_PASSWORD)
+    db.engine_for(database_url).dispose()  # no idle connection left to a stopped server
+
+
+def _balanced(env: dict, ports: list[int], processes: list, logs: Path,
+              database_url: str) -> RunningCluster:
+    """Both app servers healthy, then HAProxy in front of them seeing both."""
+    servers = {name: f"http://127.0.0.1:{port}" for name, port in zip(("app1", "app2"), ports)}
+    for process, url in zip(processes, servers.values()):
+        wait_until_healthy(url, process)
+    listen = free_port()
+    processes.append(_start_haproxy(listen, ports, logs / "haproxy.log"))
+    balancer = f"http://127.0.0.1:{listen}"
+    _wait_balanced(balancer, processes[-1])
+    return RunningCluster(database_url, servers, balancer, env, logs, processes)

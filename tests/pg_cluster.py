@@ -101,12 +101,14 @@ class Cluster:
                                   "-w", "stop"]), capture_output=True, check=False)
 
 
-def start(base: Path, *, fast: bool = True, port: int | None = None) -> Cluster:
-    """initdb into base/data (new) and start the server on a free loopback port."""
+def start(base: Path, *, fast: bool = True, port: int | None = None,
+          password: str | None = None) -> Cluster:
+    """initdb into base/data (new) and start the server on a free loopback port (or `port`;
+    with `port` and `password` given, the URL is known before the server is up)."""
     base = Path(base)
     base.mkdir(parents=True, exist_ok=True)
     base.chmod(0o755)  # the postgres user must reach data/ and sock/ inside
-    password = secrets.token_hex(12)
+    password = password or secrets.token_hex(12)
     (base / "pw").write_text(password + "\n")
     for sub in ("data", "sock"):
         (base / sub).mkdir(mode=0o700, exist_ok=True)
