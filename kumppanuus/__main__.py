@@ -237,7 +237,22 @@ COMMANDS = {"add-user": cmd_add_user, "init": cmd_init, "validate": cmd_validate
             "search": cli_memos.cmd_search}
 
 
+def _use_the_c_heap_for_arrow() -> None:
+    """Arrow buffers (pandas' str columns) from the C heap, not Arrow's default mimalloc pool.
+
+    mimalloc keeps the pages an import frees in its own reserved arena, where numpy and Python
+    cannot reuse them: a 100,000-row import peaked ~20 MB higher with it, for the same work.
+    A CLI process is one import (short-lived, single-threaded), so the C heap's reuse is what
+    counts; `pyarrow.set_memory_pool` is Arrow's documented switch. The app is left as it is."""
+    try:
+        import pyarrow
+    except ImportError:  # pandas runs without pyarrow too
+        return
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+
+
 def main(argv: list[str] | None = None) -> int:
+    _use_the_c_heap_for_arrow()
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)

@@ -2,7 +2,7 @@
 
 The published contract is shared/spec/data-formats.md; this module is its executable form and the
 CLI, the upload page and the tests all use it. Cell-level parsing (dates, numbers, names) happens in
-`kumppanuus.ingest.cells` (run by `kumppanuus.ingest`); what is left for the pandera models here are the
+`kumppanuus.ingest.cells` (run by `kumppanuus.ingest`); what is left for the pandera schemas here are the
 type and range checks on the already typed frame, validated with ``lazy=True`` so every failure is
 reported at once.
 """
@@ -18,9 +18,9 @@ from typing import Mapping
 import pandas as pd
 import pandera.pandas as pa
 import sqlalchemy as sa
-from pandera.typing import Series
 from sqlalchemy.types import TypeEngine
 
+from kumppanuus import schema_geo_probe  # noqa: F401 — before any schema validates
 from kumppanuus.errors import UnknownKind
 
 #: The seven criteria of a järjestöystävällinen kunta (spec; mirrors data/criteria.csv).
@@ -134,13 +134,13 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class KindSpec:
-    """One upload kind: its columns in canonical order, key columns and pandera model."""
+    """One upload kind: its columns in canonical order, key columns and pandera schema."""
 
     name: str
     title_fi: str
     columns: tuple[ColumnSpec, ...]
     key: tuple[str, ...]
-    model: type[pa.DataFrameModel]
+    model: pa.DataFrameSchema
 
     def column(self, name: str) -> ColumnSpec:
         """The column named `name` (canonical)."""
@@ -176,16 +176,25 @@ ACTION_STATUS_CHOICES = _choices({
 
 
 # ------------------------------------------------- the one declaration of each kind's columns
-# Each kind is one pandera model. A column's Field carries, besides its type and range checks,
+# Each kind is one pandera DataFrameSchema. A column carries, besides its type and range checks,
 # the Finnish header, the cell type ingest parses, whether it is required, its default and the
 # SQL type it is stored as (None: not stored as such). `KINDS` below, the ORM tables
 # (kumppanuus.store.db), the store's key/value/export columns (kumppanuus.store.kinds), the seed
-# loader and the templates all read it from here.
+# loader and the templates all read it from here. (pandera's object API, not a DataFrameModel:
+# building a model's `Series[...]` fields imports pandera.typing.geopandas, and with it geopandas,
+# shapely and pyproj, into every process that validates a file; see kumppanuus.schema_geo_probe.)
+
+#: The pandera dtype of each cell type (what `kumppanuus.ingest.cells` converts to); text: str.
+_PANDERA_DTYPES: Mapping[str, object] = MappingProxyType({
+    "int": pd.Int64Dtype, "criterion": pd.Int64Dtype, "number": float, "date": pa.DateTime})
+
+
 def column(header: str, type_: str = "text", *, sql: TypeEngine | None, required: bool = False,
            default: object = None, minimum: int | None = None,
            choices: Mapping[str, str] | None = None, shown: str = "", not_null: bool = False,
-           stored_default: object = None, **checks):
-    """A pandera Field for one canonical column; see the comment above.
+           stored_default: object = None, **checks) -> pa.Column:
+    """A pandera Column for one canonical column; see the comment above. `checks` are
+    pandera's built-in checks by name (`str_matches=…`, `in_range={…}`), as `pa.Field` takes them.
 
     `not_null`: stored NOT NULL although a file may leave it empty (the store fills it).
     Required, defaulted and key columns are always NOT NULL. `stored_default`: what the store
@@ -198,7 +207,16 @@ def column(header: str, type_: str = "text", *, sql: TypeEngine | None, required
             "minimum": minimum, "choices": dict(choices or {}), "shown": shown, "sql": sql,
             "not_null": not_null,
             "stored_default": default if stored_default is None else stored_default}
-    return pa.Field(nullable=True, metadata={"kumppanuus": meta}, **checks)
+    built = [getattr(pa.Check, name)(**arg) if isinstance(arg, dict)
+             else getattr(pa.Check, name)(arg) for name, arg in checks.items()]
+    return pa.Column(_PANDERA_DTYPES.get(type_, str), checks=built, nullable=True,
+                     metadata={"kumppanuus": meta})
+
+
+def _model(columns: dict[str, pa.Column], checks: tuple = ()) -> pa.DataFrameSchema:
+    """One kind's schema: its columns in canonical order; other columns are allowed and nothing
+    is coerced (ingest has typed every column already)."""
+    return pa.DataFrameSchema(columns, checks=list(checks), strict=False, coerce=False)
 
 
 ROUND = sa.String(100)
@@ -208,157 +226,159 @@ ENUM = sa.String(16)
 INT = sa.Integer()
 
 
-class _Base(pa.DataFrameModel):
-    class Config:
-        strict = False
-        coerce = False
+TablesModel = _model({
+    "round": column("kierros", sql=ROUND, required=True),
+    "table_no": column("nro", "int", sql=INT, required=True, minimum=1),
+    "date": column("päivämäärä", "date", sql=sa.Date(), required=True),
+    "name": column("nimi", sql=NAME, required=True),
+    "municipalities": column("kunnat", "municipalities", sql=sa.Text(),
+                             required=True, str_matches=r"^\d{3}(,\d{3})*$"),
+    "participants": column("osallistujia", "int", sql=INT, required=True,
+                           minimum=0),
+    "online_peak": column("enimmillään_verkossa", "int", sql=INT,
+                          minimum=0),
+    "onsite": column("paikan_päällä", "int", sql=INT, minimum=0),
+    "registered_local_orgs": column(
+        "ilmoittautuneet_paikalliset_järjestöt", "int", sql=INT, minimum=0),
+    "registered_regional_orgs": column(
+        "ilmoittautuneet_laajemmat_toimijat", "int", sql=INT, minimum=0),
+    "registered_officials": column(
+        "ilmoittautuneet_viranhaltijat", "int", sql=INT, minimum=0),
+    "format": column("muoto", "enum", sql=ENUM, choices=FORMAT_CHOICES,
+                     default="online", shown="verkko, hybridi, paikan päällä "
+                     "(online, hybrid, onsite)"),
+    "memo_url": column("muistio", "url", sql=sa.Text(),
+                       str_matches=r"^https?://\S+$"),
+})
 
 
-class TablesModel(_Base):
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True, minimum=1)
-    date: Series[pa.DateTime] = column("päivämäärä", "date", sql=sa.Date(), required=True)
-    name: Series[str] = column("nimi", sql=NAME, required=True)
-    municipalities: Series[str] = column("kunnat", "municipalities", sql=sa.Text(),
-                                         required=True, str_matches=r"^\d{3}(,\d{3})*$")
-    participants: Series[pd.Int64Dtype] = column("osallistujia", "int", sql=INT, required=True,
-                                                 minimum=0)
-    online_peak: Series[pd.Int64Dtype] = column("enimmillään_verkossa", "int", sql=INT,
-                                                minimum=0)
-    onsite: Series[pd.Int64Dtype] = column("paikan_päällä", "int", sql=INT, minimum=0)
-    registered_local_orgs: Series[pd.Int64Dtype] = column(
-        "ilmoittautuneet_paikalliset_järjestöt", "int", sql=INT, minimum=0)
-    registered_regional_orgs: Series[pd.Int64Dtype] = column(
-        "ilmoittautuneet_laajemmat_toimijat", "int", sql=INT, minimum=0)
-    registered_officials: Series[pd.Int64Dtype] = column(
-        "ilmoittautuneet_viranhaltijat", "int", sql=INT, minimum=0)
-    format: Series[str] = column("muoto", "enum", sql=ENUM, choices=FORMAT_CHOICES,
-                                 default="online", shown="verkko, hybridi, paikan päällä "
-                                 "(online, hybrid, onsite)")
-    memo_url: Series[str] = column("muistio", "url", sql=sa.Text(),
-                                   str_matches=r"^https?://\S+$")
+ContactsModel = _model({
+    "municipality": column("kunta", "municipality", sql=CODE, required=True,
+                           str_matches=r"^\d{3}$"),
+    "name": column("nimi", sql=NAME, required=True),
+    "role": column("rooli", "enum", sql=ENUM, choices=ROLE_CHOICES,
+                   default="liaison", shown="järjestöyhdyshenkilö, "
+                   "Leader-kyläkehittäjä, järjestäjä, muu (liaison, leader, "
+                   "organiser, other)"),
+    "organisation": column("organisaatio", sql=sa.Text()),
+    "email": column("sähköposti", "email", sql=sa.String(200),
+                    str_matches=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    "phone": column("puhelin", "phone", sql=sa.String(64),
+                    str_matches=r"^\+?[\d\s()\-/]{5,}$"),
+    "status": column("tila", "enum", sql=ENUM, choices=STATUS_CHOICES,
+                     default="active", shown="aktiivinen, vaihtumassa, entinen "
+                     "(active, changing, former)"),
+    "note": column("huomio", sql=sa.Text()),
+})
 
 
-class ContactsModel(_Base):
-    municipality: Series[str] = column("kunta", "municipality", sql=CODE, required=True,
-                                       str_matches=r"^\d{3}$")
-    name: Series[str] = column("nimi", sql=NAME, required=True)
-    role: Series[str] = column("rooli", "enum", sql=ENUM, choices=ROLE_CHOICES,
-                               default="liaison", shown="järjestöyhdyshenkilö, "
-                               "Leader-kyläkehittäjä, järjestäjä, muu (liaison, leader, "
-                               "organiser, other)")
-    organisation: Series[str] = column("organisaatio", sql=sa.Text())
-    email: Series[str] = column("sähköposti", "email", sql=sa.String(200),
-                                str_matches=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    phone: Series[str] = column("puhelin", "phone", sql=sa.String(64),
-                                str_matches=r"^\+?[\d\s()\-/]{5,}$")
-    status: Series[str] = column("tila", "enum", sql=ENUM, choices=STATUS_CHOICES,
-                                 default="active", shown="aktiivinen, vaihtumassa, entinen "
-                                 "(active, changing, former)")
-    note: Series[str] = column("huomio", sql=sa.Text())
+SpeakersModel = _model({
+    "round": column("kierros", sql=ROUND, required=True),
+    "table_no": column("nro", "int", sql=INT, required=True),
+    "name": column("nimi", sql=NAME, required=True),
+    "title": column("tehtävä", sql=sa.Text()),
+    "organisation": column("organisaatio", sql=sa.Text()),
+})
 
 
-class SpeakersModel(_Base):
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True)
-    name: Series[str] = column("nimi", sql=NAME, required=True)
-    title: Series[str] = column("tehtävä", sql=sa.Text())
-    organisation: Series[str] = column("organisaatio", sql=sa.Text())
+FeedbackModel = _model({
+    "round": column("kierros", sql=ROUND, required=True),
+    "table_no": column("nro", "int", sql=INT, required=True),
+    "question": column("kysymys", "open_enum", sql=NAME, required=True,
+                       choices=QUESTION_CHOICES),
+    "option": column("vastaus", sql=NAME, required=True),
+    "count": column("lukumäärä", "int", sql=INT, required=True, minimum=0),
+})
 
 
-class FeedbackModel(_Base):
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True)
-    question: Series[str] = column("kysymys", "open_enum", sql=NAME, required=True,
-                                   choices=QUESTION_CHOICES)
-    option: Series[str] = column("vastaus", sql=NAME, required=True)
-    count: Series[pd.Int64Dtype] = column("lukumäärä", "int", sql=INT, required=True, minimum=0)
+ActionsModel = _model({
+    "round": column("kierros", sql=ROUND, required=True),
+    "table_no": column("nro", "int", sql=INT, required=True, minimum=1),
+    "action_no": column("toimenpide_nro", "int", sql=INT, required=True,
+                        minimum=1),
+    "municipality": column("kunta", "municipality", sql=CODE, required=True,
+                           str_matches=r"^\d{3}$"),
+    "title": column("otsikko", sql=sa.Text(), required=True),
+    "criterion": column("kriteeri", "criterion", sql=INT,
+                        in_range={"min_value": 1, "max_value": 7}),
+    "owner": column("vastuuhenkilö", sql=sa.Text()),
+    "status": column("tila", "enum", sql=ENUM, choices=ACTION_STATUS_CHOICES,
+                     default="proposed", shown="ehdotettu, päätöksenteossa, "
+                     "päätetty, toteutettu, hylätty (proposed, in_decision, "
+                     "decided, done, rejected)"),
+    "decided_by": column("päättävä_taho", sql=sa.Text()),
+    "due": column("määräaika", "date", sql=sa.Date()),
+    "updated": column("päivitetty", "date", sql=sa.Date()),
+    "note": column("huomio", sql=sa.Text()),
+})
 
 
-class ActionsModel(_Base):
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True, minimum=1)
-    action_no: Series[pd.Int64Dtype] = column("toimenpide_nro", "int", sql=INT, required=True,
-                                              minimum=1)
-    municipality: Series[str] = column("kunta", "municipality", sql=CODE, required=True,
-                                       str_matches=r"^\d{3}$")
-    title: Series[str] = column("otsikko", sql=sa.Text(), required=True)
-    criterion: Series[pd.Int64Dtype] = column("kriteeri", "criterion", sql=INT,
-                                              in_range={"min_value": 1, "max_value": 7})
-    owner: Series[str] = column("vastuuhenkilö", sql=sa.Text())
-    status: Series[str] = column("tila", "enum", sql=ENUM, choices=ACTION_STATUS_CHOICES,
-                                 default="proposed", shown="ehdotettu, päätöksenteossa, "
-                                 "päätetty, toteutettu, hylätty (proposed, in_decision, "
-                                 "decided, done, rejected)")
-    decided_by: Series[str] = column("päättävä_taho", sql=sa.Text())
-    due: Series[pa.DateTime] = column("määräaika", "date", sql=sa.Date())
-    updated: Series[pa.DateTime] = column("päivitetty", "date", sql=sa.Date())
-    note: Series[str] = column("huomio", sql=sa.Text())
+HighlightsModel = _model({
+    # Every column is part of the key; an empty municipality means the whole round and an
+    # empty criterion general remarks, so the store keeps those two nullable (kumppanuus.store.db
+    # builds this table by hand).
+    "round": column("kierros", sql=ROUND, required=True),
+    "source": column("lähde", sql=NAME, required=True),
+    "municipality": column("kunta", "municipality", sql=CODE,
+                           str_matches=r"^\d{3}$"),
+    "criterion": column("kriteeri", "criterion", sql=INT,
+                        in_range={"min_value": 1, "max_value": 7}),
+    "text": column("teksti", sql=sa.Text(), required=True),
+})
 
 
-class HighlightsModel(_Base):
-    """Every column is part of the key; an empty municipality means the whole round and an
-    empty criterion general remarks, so the store keeps those two nullable (kumppanuus.store.db
-    builds this table by hand)."""
-
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    source: Series[str] = column("lähde", sql=NAME, required=True)
-    municipality: Series[str] = column("kunta", "municipality", sql=CODE,
-                                       str_matches=r"^\d{3}$")
-    criterion: Series[pd.Int64Dtype] = column("kriteeri", "criterion", sql=INT,
-                                              in_range={"min_value": 1, "max_value": 7})
-    text: Series[str] = column("teksti", sql=sa.Text(), required=True)
+# The row checks of a scores file (ROW_CHECKS below gives each its Finnish message).
+def _score_or_mean_given(df: pd.DataFrame) -> pd.Series:
+    return df["score"].notna() | df["mean"].notna() | df["n"].notna()
 
 
-class ScoresModel(_Base):
-    """A file row carries `score` (one rating) or `mean` + `n`; the store keeps `score_sum` + `n`
-    instead (kumppanuus.store.kinds.scores_to_db), so `score` and `mean` are not stored."""
+def _not_both_score_and_mean(df: pd.DataFrame) -> pd.Series:
+    return ~(df["score"].notna() & (df["mean"].notna() | df["n"].notna()))
 
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    source: Series[str] = column("lähde", sql=NAME, required=True)
-    date: Series[pa.DateTime] = column("päivämäärä", "date", sql=sa.Date(), required=True)
-    municipality: Series[str] = column("kunta", "municipality", sql=CODE, required=True,
-                                       str_matches=r"^\d{3}$")
-    respondent_group: Series[str] = column(
+
+def _mean_needs_n(df: pd.DataFrame) -> pd.Series:
+    return ~(df["mean"].notna() & df["n"].isna())
+
+
+def _n_needs_mean(df: pd.DataFrame) -> pd.Series:
+    return ~(df["n"].notna() & df["mean"].isna() & df["score"].isna())
+
+
+def _scale_ordered(df: pd.DataFrame) -> pd.Series:
+    return (df["scale_min"] < df["scale_max"]).fillna(True)
+
+
+def _score_in_scale(df: pd.DataFrame) -> pd.Series:
+    inside = df["score"].between(df["scale_min"], df["scale_max"])
+    return inside | df["score"].isna()
+
+
+def _mean_in_scale(df: pd.DataFrame) -> pd.Series:
+    return df["mean"].between(df["scale_min"], df["scale_max"]) | df["mean"].isna()
+
+
+ScoresModel = _model({
+    # A file row carries `score` (one rating) or `mean` + `n`; the store keeps `score_sum` + `n`
+    # instead (kumppanuus.store.kinds.scores_to_db), so `score` and `mean` are not stored.
+    "round": column("kierros", sql=ROUND, required=True),
+    "source": column("lähde", sql=NAME, required=True),
+    "date": column("päivämäärä", "date", sql=sa.Date(), required=True),
+    "municipality": column("kunta", "municipality", sql=CODE, required=True,
+                           str_matches=r"^\d{3}$"),
+    "respondent_group": column(
         "vastaajaryhmä", "enum", sql=ENUM, required=True, choices=GROUP_CHOICES,
-        shown="osallistujat, kuntajohtajat (participants, managers)")
-    criterion: Series[pd.Int64Dtype] = column("kriteeri", "criterion", sql=INT, required=True,
-                                              in_range={"min_value": 1, "max_value": 7})
-    score: Series[float] = column("arvo", "number", sql=None)
-    mean: Series[float] = column("keskiarvo", "number", sql=None)
-    n: Series[pd.Int64Dtype] = column("vastaajia", "int", sql=INT, minimum=1, not_null=True)
-    scale_min: Series[float] = column("asteikko_min", "number", sql=sa.Float(), default=1.0)
-    scale_max: Series[float] = column("asteikko_max", "number", sql=sa.Float(), default=5.0)
-    respondent: Series[str] = column("vastaaja", sql=sa.String(100), stored_default="")
-
-    @pa.dataframe_check
-    def score_or_mean_given(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["score"].notna() | df["mean"].notna() | df["n"].notna()
-
-    @pa.dataframe_check
-    def not_both_score_and_mean(cls, df: pd.DataFrame) -> Series[bool]:
-        return ~(df["score"].notna() & (df["mean"].notna() | df["n"].notna()))
-
-    @pa.dataframe_check
-    def mean_needs_n(cls, df: pd.DataFrame) -> Series[bool]:
-        return ~(df["mean"].notna() & df["n"].isna())
-
-    @pa.dataframe_check
-    def n_needs_mean(cls, df: pd.DataFrame) -> Series[bool]:
-        return ~(df["n"].notna() & df["mean"].isna() & df["score"].isna())
-
-    @pa.dataframe_check
-    def scale_ordered(cls, df: pd.DataFrame) -> Series[bool]:
-        return (df["scale_min"] < df["scale_max"]).fillna(True)
-
-    @pa.dataframe_check
-    def score_in_scale(cls, df: pd.DataFrame) -> Series[bool]:
-        inside = df["score"].between(df["scale_min"], df["scale_max"])
-        return inside | df["score"].isna()
-
-    @pa.dataframe_check
-    def mean_in_scale(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["mean"].between(df["scale_min"], df["scale_max"]) | df["mean"].isna()
+        shown="osallistujat, kuntajohtajat (participants, managers)"),
+    "criterion": column("kriteeri", "criterion", sql=INT, required=True,
+                        in_range={"min_value": 1, "max_value": 7}),
+    "score": column("arvo", "number", sql=None),
+    "mean": column("keskiarvo", "number", sql=None),
+    "n": column("vastaajia", "int", sql=INT, minimum=1, not_null=True),
+    "scale_min": column("asteikko_min", "number", sql=sa.Float(), default=1.0),
+    "scale_max": column("asteikko_max", "number", sql=sa.Float(), default=5.0),
+    "respondent": column("vastaaja", sql=sa.String(100), stored_default=""),
+}, checks=tuple(pa.Check(check, name=check.__name__.lstrip("_")) for check in (
+    _score_or_mean_given, _not_both_score_and_mean, _mean_needs_n, _n_needs_mean, _scale_ordered,
+    _score_in_scale, _mean_in_scale)))
 
 
 ORG_TYPE_CHOICES = _choices({
@@ -370,42 +390,42 @@ ORG_ROLE_CHOICES = _choices({"organiser": ("järjestäjä",), "host": ("isäntä
                              "partner": ("kumppani", "yhteistyökumppani")})
 
 
-class OrganisationsModel(_Base):
-    """A partner organisation of a round, and its part in it."""
-
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    name: Series[str] = column("nimi", sql=NAME, required=True)
-    type: Series[str] = column("tyyppi", "enum", sql=ENUM, choices=ORG_TYPE_CHOICES,
-                               default="other", shown="kunta, kuntayhtymä, hanke, Leader-ryhmä, "
-                               "järjestö, oppilaitos, rahoittaja, muu")
-    municipality: Series[str] = column("kunta", "municipality", sql=CODE,
-                                       str_matches=r"^\d{3}$")
-    area: Series[str] = column("alue", sql=sa.String(100))
-    role: Series[str] = column("rooli", "enum", sql=ENUM, choices=ORG_ROLE_CHOICES,
-                               default="partner", shown="järjestäjä, isäntä, kumppani "
-                               "(organiser, host, partner)")
-    source: Series[str] = column("lähde", sql=NAME)
-
-
-class TableHostsModel(_Base):
-    """Who co-hosted a table (an organisation's name as in `organisations`)."""
-
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    table_no: Series[pd.Int64Dtype] = column("nro", "int", sql=INT, required=True, minimum=1)
-    organisation: Series[str] = column("organisaatio", sql=NAME, required=True)
-    source: Series[str] = column("lähde", sql=NAME)
+OrganisationsModel = _model({
+    # A partner organisation of a round, and its part in it.
+    "round": column("kierros", sql=ROUND, required=True),
+    "name": column("nimi", sql=NAME, required=True),
+    "type": column("tyyppi", "enum", sql=ENUM, choices=ORG_TYPE_CHOICES,
+                   default="other", shown="kunta, kuntayhtymä, hanke, Leader-ryhmä, "
+                   "järjestö, oppilaitos, rahoittaja, muu"),
+    "municipality": column("kunta", "municipality", sql=CODE,
+                           str_matches=r"^\d{3}$"),
+    "area": column("alue", sql=sa.String(100)),
+    "role": column("rooli", "enum", sql=ENUM, choices=ORG_ROLE_CHOICES,
+                   default="partner", shown="järjestäjä, isäntä, kumppani "
+                   "(organiser, host, partner)"),
+    "source": column("lähde", sql=NAME),
+})
 
 
-class RoundFactsModel(_Base):
-    """A narrative fact of a round ("4 082 associations"), with the source that states it."""
+TableHostsModel = _model({
+    # Who co-hosted a table (an organisation's name as in `organisations`).
+    "round": column("kierros", sql=ROUND, required=True),
+    "table_no": column("nro", "int", sql=INT, required=True, minimum=1),
+    "organisation": column("organisaatio", sql=NAME, required=True),
+    "source": column("lähde", sql=NAME),
+})
 
-    round: Series[str] = column("kierros", sql=ROUND, required=True)
-    fact: Series[str] = column("asia", sql=sa.String(64), required=True)
-    value: Series[float] = column("arvo", "number", sql=sa.Float())
-    qualifier: Series[str] = column("tarkenne", sql=sa.String(32))
-    unit: Series[str] = column("yksikkö", sql=sa.String(100))
-    text: Series[str] = column("teksti", sql=sa.Text(), required=True)
-    source: Series[str] = column("lähde", sql=NAME, required=True)
+
+RoundFactsModel = _model({
+    # A narrative fact of a round ("4 082 associations"), with the source that states it.
+    "round": column("kierros", sql=ROUND, required=True),
+    "fact": column("asia", sql=sa.String(64), required=True),
+    "value": column("arvo", "number", sql=sa.Float()),
+    "qualifier": column("tarkenne", sql=sa.String(32)),
+    "unit": column("yksikkö", sql=sa.String(100)),
+    "text": column("teksti", sql=sa.Text(), required=True),
+    "source": column("lähde", sql=NAME, required=True),
+})
 
 
 #: Dataframe-level check → (column the problem is reported on, Finnish message template; the
@@ -424,7 +444,7 @@ ROW_CHECKS: Mapping[str, tuple[str, str]] = MappingProxyType({
 })
 
 
-def _kind(name: str, title_fi: str, model: type[pa.DataFrameModel],
+def _kind(name: str, title_fi: str, model: pa.DataFrameSchema,
           key: tuple[str, ...]) -> KindSpec:
     """A KindSpec read off `model`: its columns in declaration order with their metadata."""
     columns = tuple(
@@ -433,7 +453,7 @@ def _kind(name: str, title_fi: str, model: type[pa.DataFrameModel],
                    meta["not_null"] or meta["required"] or meta["default"] is not None
                    or col_name in key, meta["stored_default"])
         for col_name, meta in ((n, c.metadata["kumppanuus"])
-                               for n, c in model.to_schema().columns.items()))
+                               for n, c in model.columns.items()))
     return KindSpec(name, title_fi, columns, key, model)
 
 

@@ -108,7 +108,7 @@ def test_an_unknown_kind_is_a_named_error_listing_the_kinds():
 
 
 def test_every_row_check_of_the_scores_model_has_a_finnish_message():
-    checks = {name for name in dir(ScoresModel) if name in ROW_CHECKS}
+    checks = {check.name for check in ScoresModel.checks}
     assert checks == set(ROW_CHECKS)
     assert all("odotettiin" in message for _, message in ROW_CHECKS.values())
 

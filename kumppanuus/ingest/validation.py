@@ -35,7 +35,7 @@ class TableParser:
         self._map_headers()
         self._read_notes()
         typed = pd.DataFrame({c.name: self._column(c) for c in self.spec.columns},
-                             index=self.table.index)
+                             index=self.table.index, copy=False)  # the columns are new already
         self._validate(typed)
         self._duplicates(typed)
         bad = {p.row for p in self.problems}
@@ -95,7 +95,8 @@ class TableParser:
         self._add_grouped_warnings(col.name, converted.warnings)
         if col.free_text:
             self._formulas(col.name, converted)
-        self.key_codes[col.name] = converted.value_codes
+        if col.name in self.spec.key:  # only the key is compared across rows (`_duplicates`)
+            self.key_codes[col.name] = converted.value_codes.astype(np.int32)
         return converted.values.astype(dtype)
 
     def _add_grouped_warnings(self, column: str, messages: pd.Series) -> None:
@@ -145,21 +146,31 @@ class TableParser:
 
         Works on the per-row codes of the typed values (so "Lapua" and "408" are the same key).
         An empty `respondent` is a value of its own; a row missing another key part is skipped.
+        The key columns are folded into one code per row, a column at a time (`_fold`), so a
+        100,000-row file needs a few row-long arrays here, not a frame of every key column.
         """
         keys = list(self.spec.key)
-        if any(k not in self.key_codes for k in keys if k != "respondent"):
+        if any(k not in self.key_codes for k in keys if k != "respondent") or not len(typed):
             return  # a key column is missing: already a header problem
-        nothing = np.zeros(len(typed), dtype=np.intp)
-        frame = pd.DataFrame({k: self.key_codes.get(k, nothing) for k in keys}, index=typed.index)
-        if "respondent" in frame:
-            frame["respondent"] = frame["respondent"].clip(lower=-1) + 1  # empty → 0
-        frame = frame[(frame >= 0).all(axis=1)]
-        dup = frame.duplicated(keep=False)
+        group = np.zeros(len(typed), dtype=np.int64)
+        complete = np.ones(len(typed), dtype=bool)
+        for k in keys:
+            codes = self.key_codes.get(k)
+            if codes is None:
+                continue  # no respondent column: the same (empty) respondent on every row
+            if k == "respondent":
+                codes = codes.clip(min=-1) + 1  # empty → 0
+            else:
+                complete &= codes >= 0
+            group = _fold(group, codes)
+        rows = typed.index[complete]
+        group = group[complete]
+        dup = pd.Series(group).duplicated(keep=False).to_numpy()
         if not dup.any():
             return
-        frame = frame[dup]
-        first = frame.reset_index().groupby(keys)["row"].transform("min").to_numpy()
-        for row, first_row in zip(frame.index, first):
+        repeated = pd.DataFrame({"key": group[dup], "row": rows[dup]})
+        first = repeated.groupby("key")["row"].transform("min").to_numpy()
+        for row, first_row in zip(repeated["row"], first):
             if row != first_row:
                 self._add(self.problems, keys[0], pd.Series({row: self._dup_message(
                     keys, first_row, row)}))
@@ -191,3 +202,8 @@ def _dates(values: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(values)  # NaT gets code -1, the None at the end
     days = np.array([d.date() for d in uniques] + [None], dtype=object)
     return pd.Series(days[codes], index=values.index, dtype=object)
+
+
+def _fold(group: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """One code per distinct (group, code) pair, 0… (fewer than the rows, so never overflows)."""
+    return pd.factorize(group * (int(codes.max()) + 2) + (codes + 1))[0]

@@ -64,7 +64,7 @@ PERSONAL_COLUMNS = ("email", "phone")
 def scores_to_db(rows: pd.DataFrame, *, is_example: bool = False) -> pd.DataFrame:
     """File form (score | mean+n) → stored form (score_sum, n); an exact `score_sum` the rows
     carry (Menti) wins over mean × n."""
-    out = rows.copy()
+    out = rows.copy(deep=False)  # copy-on-write: the columns set below never touch `rows`
     for col in ("score", "mean", "n", "respondent"):
         if col not in out.columns:
             out[col] = None
