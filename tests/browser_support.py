@@ -10,6 +10,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -83,10 +84,24 @@ def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
         log.close()
 
 
+def server_environment(tmp: Path, database_template: str, cache_dir: Path) -> dict[str, str]:
+    """`running_app`'s extra environment for a test server: its database a copy of the test
+    run's seeded template (SQLite; the same rows `Store()` would migrate and seed, without doing
+    it again) and the worker's geometry cache folder (its files are keyed by their inputs, as a
+    restarted server finds its own)."""
+    env = {config.ENV_CACHE_DIR: str(cache_dir)}
+    if database_template.startswith("sqlite:///"):
+        path = tmp / "app.db"
+        shutil.copyfile(database_template.removeprefix("sqlite:///"), path)
+        env[config.ENV_DATABASE_URL] = f"sqlite:///{path}"
+    return env
+
+
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_url(tmp_path_factory, database_template, shared_cache_dir):
     """One server per test session (per xdist worker), shared by the browser tests."""
-    with running_app(tmp_path_factory.mktemp("browser-app")) as url:
+    tmp = tmp_path_factory.mktemp("browser-app")
+    with running_app(tmp, server_environment(tmp, database_template, shared_cache_dir)) as url:
         yield url
 
 

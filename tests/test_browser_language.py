@@ -4,15 +4,26 @@ label left over from the old one), and a reload keeps it (`?lang=sv`)."""
 from __future__ import annotations
 
 from kumppanuus.i18n import t
+from tests.browser_support import run_over, settled
 
 KEYS = ("round", "leader_area", "municipality", "presentation_mode", "map_colour_by",
         "map_show_areas", "map_names", "page_tables", "page_people")
 
 
+LABELS = ("[data-testid='stWidgetLabel'], [data-testid='stSidebar'] [data-testid='stPageLink'], "
+          "[role='tab'], h1")
+
+
 def labels(page) -> str:
-    return "\n".join(page.locator(
-        "[data-testid='stWidgetLabel'], [data-testid='stSidebar'] [data-testid='stPageLink'], "
-        "[role='tab'], h1").all_inner_texts())
+    return "\n".join(page.locator(LABELS).all_inner_texts())
+
+
+def switched(page, lang: str, heading_key: str) -> None:
+    """Wait until the run the switch started is over (its heading is in `lang`) and the labels
+    have stopped changing."""
+    page.locator("h1").filter(has_text=t(heading_key, lang)).wait_for(timeout=60_000)
+    run_over(page)
+    settled(page, f"() => [...document.querySelectorAll({LABELS!r})].map(e => e.innerText)")
 
 
 def choose_language(page, name: str) -> None:
@@ -26,8 +37,7 @@ def test_after_a_switch_no_control_keeps_the_old_language_and_a_reload_keeps_the
     page.goto(app_url)
     page.locator("h1").filter(has_text=t("page_map", "fi")).wait_for(timeout=90_000)
     choose_language(page, "Svenska")
-    page.locator("h1").filter(has_text=t("page_map", "sv")).wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)
+    switched(page, "sv", "page_map")
     shown = labels(page)
     for key in KEYS:
         assert t(key, "sv") in shown, key
@@ -43,10 +53,10 @@ def test_the_tables_pages_tabs_follow_a_language_switch(app_url, browser_page):
     page.goto(f"{app_url}/poydat")
     page.locator("[role='tab']").first.wait_for(timeout=90_000)
     page.get_by_role("tab", name=t("tab_timeline", "fi")).click()
-    page.wait_for_timeout(1000)
+    page.locator("[role='tab'][aria-selected='true']").filter(
+        has_text=t("tab_timeline", "fi")).wait_for(timeout=30_000)
     choose_language(page, "English")
-    page.locator("h1").filter(has_text=t("page_tables", "en")).wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)
+    switched(page, "en", "page_tables")
     tabs = page.locator("[role='tab']").all_inner_texts()
     assert t("tab_timeline", "en") in tabs and t("tab_timeline", "fi") not in tabs
     assert page.locator("[data-testid='stVegaLiteChart']").count() >= 1
