@@ -39,13 +39,34 @@ def line_re(file_name: str) -> re.Pattern:
     return re.compile(rf"^{re.escape(file_name)}:\d+:[^:]*: \S.*$")
 
 
-@pytest.fixture
-def primed(store):
+def _prime(store: Store) -> Store:
     """The seeded database plus one earlier import, so the history is not empty."""
     checked = pipeline.check_bytes("speakers", csv_bytes(VALID["speakers"]), "ok.csv", store)
     pipeline.write(store, checked, user="test")
     assert len(store.history()) == 1
     return store
+
+
+@pytest.fixture(scope="module")
+def primed_url(module_environment) -> str:
+    """One primed database for the module's refusals: a refused file must leave it as it was,
+    and each test compares its own snapshots before and after (priming it per test was a
+    third of this module's CPU)."""
+    with module_environment() as store:
+        yield _prime(store).url
+
+
+@pytest.fixture
+def primed(primed_url, monkeypatch) -> Store:
+    """The module's primed database, also as DATABASE_URL (`Store()` and the CLI use it)."""
+    monkeypatch.setenv("DATABASE_URL", primed_url)
+    return Store(primed_url)
+
+
+@pytest.fixture
+def primed_of_its_own(store) -> Store:
+    """A primed database for a test that writes to it."""
+    return _prime(store)
 
 
 def import_like_the_cli(kind: str, data: bytes, file_name: str) -> pipeline.Checked:
@@ -76,11 +97,11 @@ def test_the_corpus_is_large_enough_to_mean_something():
     assert len(CELL_CASES) + len(FILE_CASES) >= 30
 
 
-def test_the_snapshot_notices_an_import_that_did_write(primed):
-    before = snapshot(primed)
+def test_the_snapshot_notices_an_import_that_did_write(primed_of_its_own):
+    before = snapshot(primed_of_its_own)
     import_like_the_cli("tables", csv_bytes(VALID["tables"]), "ok.csv")
     with pytest.raises(AssertionError):
-        assert_unchanged(before, primed)
+        assert_unchanged(before, primed_of_its_own)
 
 
 def _write(tmp_path, name: str, data: bytes) -> str:
