@@ -17,6 +17,8 @@ from geo import foliummap, mapdata, tooltips
 from kumppanuus import charts, directory, metrics
 from kumppanuus.i18n import (LANGUAGES, STRINGS, UnknownMessage, catalog_path, forms,
                              municipality_names, t)
+from tests.page_support import open_page as open_page_at, shared_page
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -133,18 +135,14 @@ def test_the_directory_shows_swedish_headers_and_labels_but_exports_finnish(stor
 
 
 # -- pages (AppTest) ------------------------------------------------------------------------
+# These tests write nothing: they read the module's shared database (`reading`,
+# tests/page_support.py), so only the first of them builds a page's views.
 
 def open_page(page: str, lang: str, *, user: str | None = None) -> AppTest:
-    """app.py with `lang` chosen before the first run (after switch_page the sidebar widgets
-    of app.py may be missing from the tree), then the page."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["lang"] = lang
-    if user:
-        at.session_state["staff_user"] = user
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    """app.py at the page's URL (a deep link: the page itself on the first run, no map first)
+    with `lang` chosen before the first run; "kartta", the map, is the root URL."""
+    state = {"lang": lang} | ({"staff_user": user} if user else {})
+    return open_page_at(None if page == "kartta" else f"pages/{page}.py", **state)
 
 
 def shown_texts(at: AppTest) -> list[str]:
@@ -179,31 +177,35 @@ SWEDISH = [
 
 
 @pytest.mark.parametrize("page, title, label", SWEDISH)
-def test_every_page_speaks_swedish_when_chosen(page, title, label):
+def test_every_page_speaks_swedish_when_chosen(reading, page, title, label):
     at = open_page(page, "sv")
     assert [x.value for x in at.title] == [title]
     assert any(text.startswith(label) for text in shown_texts(at)), shown_texts(at)
     assert not finnish_leftovers(at, "sv")
 
 
-def test_the_upload_page_speaks_swedish_to_staff():
+def test_the_upload_page_speaks_swedish_to_staff(reading):
     at = open_page("lataa", "sv", user="teija")
     assert [tab.label for tab in at.tabs] == ["Importera fil", "Historik och ångring", "Mallar"]
     assert at.get("file_uploader")[0].proto.label.startswith("Fil (CSV, XLSX")
     assert not finnish_leftovers(at, "sv")
 
 
+@pytest.fixture(scope="module")
+def swedish_tables_page(read_only_database):
+    """The tables page in Swedish, rendered once; each test below opens its own tab on it."""
+    return shared_page(read_only_database, "pages/poydat.py", lang="sv")
+
+
 @pytest.mark.parametrize("tab", ["tab_per_capita", "tab_timeline", "tab_registrations",
                                  "tab_feedback", "tab_details"])
-def test_every_tab_of_the_tables_page_speaks_swedish(tab):
-    at = open_page("poydat", "sv")
-    at.session_state["tables_tab"] = t(tab, "sv")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+def test_every_tab_of_the_tables_page_speaks_swedish(swedish_tables_page, tab):
+    at = swedish_tables_page.run(tables_tab=t(tab, "sv"))
+    assert [x.label for x in at.tabs if x.children] == [t(tab, "sv")]  # that tab is drawn
     assert not finnish_leftovers(at, "sv")
 
 
-def test_the_scores_page_with_example_data_speaks_swedish():
+def test_the_scores_page_with_example_data_speaks_swedish(reading):
     at = open_page("jarjestoystavallisyys", "sv")
     at.toggle(key="scores_example").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -214,7 +216,7 @@ def test_the_scores_page_with_example_data_speaks_swedish():
     assert not finnish_leftovers(at, "sv")
 
 
-def test_the_tables_page_speaks_english_when_chosen():
+def test_the_tables_page_speaks_english_when_chosen(reading):
     at = open_page("poydat", "en")
     assert [x.value for x in at.title] == ["Tables"]
     shown = {m.label: m.value for m in at.metric}
@@ -223,7 +225,7 @@ def test_the_tables_page_speaks_english_when_chosen():
     assert not finnish_leftovers(at, "en")
 
 
-def test_finnish_stays_the_default():
+def test_finnish_stays_the_default(reading):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert [x.value for x in at.title] == ["Kartta"]
@@ -252,8 +254,8 @@ def test_feedback_answers_follow_the_language_and_unknown_answers_stay_as_writte
     assert scores.option_label("Tuttavan tai työn kautta", "sv") == "Via bekanta eller arbetet"
 
 
-def test_municipality_names_are_swedish_on_every_page_in_swedish():
-    at = open_page("poydat", "sv")
+def test_municipality_names_are_swedish_on_every_page_in_swedish(swedish_tables_page, reading):
+    at = swedish_tables_page.at  # the sidebar: the same whichever tab is open
     shown = " ".join(str(e.value) for e in at.sidebar.selectbox) + repr(
         [o for s in at.sidebar.selectbox for o in s.options])
     assert "Alavo" in shown and "Storå" in shown and "Alavus" not in shown
@@ -262,7 +264,7 @@ def test_municipality_names_are_swedish_on_every_page_in_swedish():
     assert "Alavo" in names and "Alavus" not in names
 
 
-def test_the_language_comes_from_the_url_and_is_written_back_to_it():
+def test_the_language_comes_from_the_url_and_is_written_back_to_it(reading):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "sv"
     at.run()
