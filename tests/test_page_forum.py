@@ -8,26 +8,34 @@ import json
 
 import pandas as pd
 import pyarrow as pa
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from kumppanuus import config, examples, forum, markup
 from kumppanuus.store import Store
+from tests.page_support import open_page, shared_page
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 
 PAGE = "pages/foorumi.py"
 
 
 def open_forum(rnd: str = "kevät 2021", **params: str) -> AppTest:
-    """The forum with the URL's parameters; example=True shows the in-memory example data."""
-    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=90)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    # AppTest's switch_page forgets the sidebar's default round; choose it as a user would
-    at.sidebar.selectbox(key="flt_round").set_value(rnd).run()
+    """The forum at its own URL with the URL's parameters (esimerkki="1": the in-memory
+    example data), the sidebar on the round `rnd`."""
+    at = open_page(PAGE, query=params)
+    if at.sidebar.selectbox(key="flt_round").value != rnd:  # chosen as a user would
+        at.sidebar.selectbox(key="flt_round").set_value(rnd).run()
+    assert at.sidebar.selectbox(key="flt_round").value == rnd
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+@pytest.fixture(scope="module")
+def lapua_example(read_only_database) -> AppTest:
+    """Lapua's screen of the example round, rendered once for the tests that only read it."""
+    page = shared_page(read_only_database, PAGE, query={"esimerkki": "1", "kunta": "408"})
+    assert page.at.sidebar.selectbox(key="flt_round").value == "kevät 2021"
+    return page.at
 
 
 def import_example_scores(store: Store) -> None:
@@ -38,6 +46,7 @@ def import_example_scores(store: Store) -> None:
 
 
 EXAMPLE_ROUND = examples.ROUND_PREFIX + "kevät 2021"
+# Tests that import nothing read the module's shared database (`reading`, tests/page_support.py).
 
 
 def heading(at: AppTest) -> str:
@@ -59,14 +68,15 @@ def chart_spec(at: AppTest) -> dict:
     return specs[0]
 
 
-def test_the_forum_is_in_the_navigation_and_opens_on_the_municipality_in_the_url():
-    at = open_forum(esimerkki="1", kunta="408")
+def test_the_forum_is_in_the_navigation_and_opens_on_the_municipality_in_the_url(
+        lapua_example):
+    at = lapua_example
     assert heading(at).startswith("Lapua")
     assert {m.label for m in at.metric} >= {"Osallistujia pöydissä", "Vastaajia: osallistujat"}
     assert at.query_params["kunta"] == "408"
 
 
-def test_next_and_previous_step_through_the_municipalities_and_the_url_follows():
+def test_next_and_previous_step_through_the_municipalities_and_the_url_follows(reading):
     at = open_forum(esimerkki="1", kunta="408")
     at.button(key="forum_next").click().run()
     assert heading(at).startswith("Seinäjoki")
@@ -76,7 +86,7 @@ def test_next_and_previous_step_through_the_municipalities_and_the_url_follows()
     assert heading(at).startswith("Lappajärvi")
 
 
-def test_the_presenter_can_order_the_screens_by_gap(store):
+def test_the_presenter_can_order_the_screens_by_gap(store, reading):
     rows = examples.load_scores()
     rows = rows[rows["round"] == EXAMPLE_ROUND]
     expected = forum.screens(rows, store.frame("tables"), store.reference("municipalities"),
@@ -93,7 +103,7 @@ def test_the_presenter_can_order_the_screens_by_gap(store):
     assert "jarjestys" not in at.query_params
 
 
-def test_a_leader_area_screen_combines_its_municipalities():
+def test_a_leader_area_screen_combines_its_municipalities(reading):
     at = open_forum(esimerkki="1", alue="aisapari")
     assert heading(at).startswith("Leader Aisapari")
     labels = " ".join(chart_rows(at)["criterion_label"].dropna()).replace("\n", " ")
@@ -101,8 +111,8 @@ def test_a_leader_area_screen_combines_its_municipalities():
         assert label in labels
 
 
-def test_every_criterion_is_labelled_in_full_and_never_dropped(store):
-    at = open_forum(esimerkki="1", kunta="408")
+def test_every_criterion_is_labelled_in_full_and_never_dropped(store, lapua_example):
+    at = lapua_example
     spec = chart_spec(at)
     labels = {label.replace("\n", " ") for label in chart_rows(at)["criterion_label"]}
     criteria = store.reference("criteria")
@@ -117,7 +127,7 @@ def test_example_rows_imported_into_the_database_are_labelled_in_their_own_round
     assert "Esimerkkiaineisto" in heading(at)
 
 
-def test_example_rows_and_small_groups_are_labelled():
+def test_example_rows_and_small_groups_are_labelled(reading):
     at = open_forum(esimerkki="1", kunta="232")  # Kauhajoki: 2 participants answered in the example round
     values = set(chart_rows(at)["value_label"].dropna())
     assert "alle 5 vastaajaa (n 2)" in values
@@ -125,14 +135,14 @@ def test_example_rows_and_small_groups_are_labelled():
     assert "Esimerkkiaineisto" in heading(at)  # the badge beside the heading
 
 
-def test_without_ratings_the_forum_still_shows_the_tables_that_covered_it():
+def test_without_ratings_the_forum_still_shows_the_tables_that_covered_it(reading):
     at = open_forum(kunta="408")
     assert heading(at) == "Lapua · kevät 2021", "real data carries no example label"
     assert any(markup.plain("8. Lapua") in m.value for m in at.markdown)
     assert any("arvioita" in i.value for i in at.info)
 
 
-def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish():
+def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish(reading):
     at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=90)
     for name, value in {"esitys": "1", "lang": "sv", "kunta": "408"}.items():
         at.query_params[name] = value
@@ -142,7 +152,7 @@ def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish():
     assert "Ladda upp data" not in repr(at.get("navigation")), "no upload entry while presenting"
 
 
-def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads():
+def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads(reading):
     at = open_forum(esimerkki="1", kunta="408")
     assert {b.label for b in at.get("download_button")} >= {
         "Lataa kierrosraportti (PDF)", "Lataa foorumiesitys (PPTX)"}
@@ -156,7 +166,7 @@ def test_presentation_mode_hides_the_presenters_toggles_and_the_downloads():
     assert spec["usermeta"]["embedOptions"]["renderer"] == "svg"
 
 
-def test_in_swedish_and_english_the_forum_names_the_criteria_in_that_language(store):
+def test_in_swedish_and_english_the_forum_names_the_criteria_in_that_language(reading):
     from kumppanuus.i18n import t
 
     for lang in ("sv", "en"):

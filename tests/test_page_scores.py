@@ -12,15 +12,15 @@ from streamlit.testing.v1 import AppTest
 from kumppanuus import config
 from kumppanuus.store import kinds
 from kumppanuus.store import Store
+from tests import page_support
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 
 PAGE = "pages/jarjestoystavallisyys.py"
 
 
 def open_page(presentation: bool = False) -> AppTest:
-    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
+    """app.py at the page's own URL; `presentation`: then switched to presentation mode."""
+    at = page_support.open_page(PAGE)
     if presentation:
         at.toggle(key="presentation").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -61,7 +61,7 @@ def add_scores(store: Store, manager_n: int = 6, participant_n: int = 12) -> Non
                         file_name="arviot.csv", sha256="0" * 64)
 
 
-def test_without_scores_the_page_explains_how_to_add_them_and_offers_the_template():
+def test_without_scores_the_page_explains_how_to_add_them_and_offers_the_template(reading):
     at = open_page()
     text = " ".join(m.value for m in at.markdown) + " ".join(i.value for i in at.info)
     assert "ei ole vielä tuotu" in text
@@ -72,7 +72,8 @@ def test_without_scores_the_page_explains_how_to_add_them_and_offers_the_templat
     assert not chart_specs(at)
 
 
-def test_the_example_toggle_labels_every_chart_and_the_page_as_example_data(store):
+def test_the_example_toggle_labels_every_chart_and_the_page_as_example_data(reading):
+    store = reading.store  # the database the page reads
     at = open_page()
     at.toggle(key="scores_example").set_value(True).run()
     assert not at.exception
@@ -83,12 +84,16 @@ def test_the_example_toggle_labels_every_chart_and_the_page_as_example_data(stor
 
 
 @pytest.fixture(scope="module")
-def seinajoki_page(module_environment) -> AppTest:
-    """The page once Seinäjoki's scores of both groups are imported, rendered once for the
-    tests below that only read it (tests/conftest.py: module_environment)."""
-    with module_environment() as store:
-        add_scores(store)
-        return open_page()
+def seinajoki(module_environment):
+    """A database with Seinäjoki's scores of both groups, for the tests that only read it."""
+    with page_support.shared_database(module_environment, add_scores) as shared:
+        yield shared
+
+
+@pytest.fixture(scope="module")
+def seinajoki_page(seinajoki) -> AppTest:
+    """The page on that database, rendered once for the tests below that only read it."""
+    return page_support.shared_page(seinajoki, PAGE).at
 
 
 def test_a_municipality_with_scores_shows_both_groups_and_the_gap(seinajoki_page):
@@ -128,8 +133,7 @@ def test_staff_may_raise_the_threshold_but_never_below_the_configured_floor(stor
     add_scores(store, manager_n=1, participant_n=4)
     at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=60)
     at.session_state["staff_user"] = "teija"
-    at.run()
-    at.switch_page(PAGE).run()
+    at.switch_page(PAGE).run()  # the page's own URL on the first run
     control = at.number_input(key="scores_min_n")
     assert control.min == 3 and control.value == 3
     assert participants_means(at).notna().all()  # 4 ≥ 3
@@ -159,8 +163,9 @@ def test_real_scores_keep_the_report_source_note(seinajoki_page):
     assert any("raportti" in c.value for c in at.sidebar.caption)
 
 
-def test_presentation_mode_shows_both_groups_with_the_gap_in_projector_sizes(store):
-    add_scores(store)
+def test_presentation_mode_shows_both_groups_with_the_gap_in_projector_sizes(seinajoki,
+                                                                           monkeypatch):
+    seinajoki.use(monkeypatch)  # Seinäjoki's scores; switching to presentation writes nothing
     at = open_page(presentation=True)
     assert titles(at)[0].startswith("Seinäjoki · kevät 2021")
     spec = chart_specs(at)[0]

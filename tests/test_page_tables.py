@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.page_support import open_page
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 from tests.test_page_liaisons import made  # noqa: F401 (fixture: the registered downloads)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +21,8 @@ FEEDBACK_EMPTY = "Palautekyselyn tuloksia ei ole vielä tuotu – lisää ne Tuo
 
 
 @pytest.fixture
-def page():
+def page(reading):
+    """The page on the module's shared database: the tests using it write nothing."""
     at = AppTest.from_file(str(ROOT / "pages" / "poydat.py"), default_timeout=60)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -36,12 +39,8 @@ def metrics_of(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_the_total_shows_483_participants_and_a_finnish_mean():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/poydat.py")
-    at.run()
-    assert not at.exception
+def test_the_total_shows_483_participants_and_a_finnish_mean(reading):
+    at = open_page("pages/poydat.py")  # the page's own URL, through app.py
     shown = metrics_of(at)
     assert shown["Osallistujia"] == "483"
     assert shown["Pöytiä"] == "11"
@@ -102,7 +101,7 @@ def test_only_the_open_tab_draws_its_chart(page):
     assert len(page.get("vega_lite_chart")) == 0
 
 
-def test_loaded_feedback_is_drawn_per_question_with_downloads(page, store):
+def test_loaded_feedback_is_drawn_per_question_with_downloads(store):
     from kumppanuus.ingest import pipeline
 
     text = ("kierros;nro;kysymys;vastaus;lukumäärä\n"
