@@ -150,6 +150,28 @@ def browser_page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def module_tab(browser):
+    """One offline tab for the tests of a module that use `tab` (import both into the module)."""
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000},
+                              accept_downloads=True)
+    yield offline_page(context)
+    context.close()
+
+
+@pytest.fixture
+def tab(module_tab):
+    """This test's page, for a test that opens its page with `goto` first: the module's tab at
+    1400×1000, screen media, no blocked URL recorded yet. The test's `goto` makes a new document
+    and a new Streamlit session (nothing of the previous test's run or DOM is left), on a
+    renderer that has already parsed the app's scripts: a new context per test cost the browser
+    ~2.5 CPU s more. (A test that needs its own cookies or listeners takes `browser_page`.)"""
+    module_tab.set_viewport_size({"width": 1400, "height": 1000})
+    module_tab.emulate_media(media="null")
+    module_tab.blocked_urls.clear()
+    return module_tab
+
+
 #: Streamlit's root element says whether a script run is going on (its own e2e tests wait on
 #: this attribute): "initial" before the first run, then "running" / "notRunning".
 RUN_OVER = "[data-testid='stApp'][data-test-script-state='notRunning']"

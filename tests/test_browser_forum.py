@@ -12,7 +12,7 @@ import pytest
 from geo import boundaries
 from kumppanuus import config
 from kumppanuus.i18n import t
-from tests.browser_support import offline_context, offline_page, run_over, settled
+from tests.browser_support import module_tab, run_over, settled  # noqa: F401
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
@@ -35,14 +35,10 @@ MEASURE_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def forum_tab(browser):
-    """One tab for this module's views: each load is a new document and a new Streamlit
-    session, on a tab whose renderer has already parsed the app's scripts (a new context per
-    view cost the browser ~2 CPU s more)."""
-    context = offline_context(browser, viewport={"width": 1280, "height": 720},
-                              accept_downloads=True)
-    yield offline_page(context)
-    context.close()
+def forum_tab(module_tab):
+    """This module's views share one tab (see `module_tab`): each load is a new document and a
+    new Streamlit session."""
+    return module_tab
 
 
 def load(page, url: str, width: int, height: int) -> None:

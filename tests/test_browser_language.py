@@ -4,7 +4,7 @@ label left over from the old one), and a reload keeps it (`?lang=sv`)."""
 from __future__ import annotations
 
 from kumppanuus.i18n import t
-from tests.browser_support import run_over, settled
+from tests.browser_support import module_tab, run_over, settled, tab  # noqa: F401
 
 KEYS = ("round", "leader_area", "municipality", "presentation_mode", "map_colour_by",
         "map_show_areas", "map_names", "page_tables", "page_people")
@@ -32,8 +32,8 @@ def choose_language(page, name: str) -> None:
 
 
 def test_after_a_switch_no_control_keeps_the_old_language_and_a_reload_keeps_the_new(
-        app_url, browser_page):
-    page = browser_page
+        app_url, tab):
+    page = tab
     page.goto(app_url)
     page.locator("h1").filter(has_text=t("page_map", "fi")).wait_for(timeout=90_000)
     choose_language(page, "Svenska")
@@ -48,8 +48,8 @@ def test_after_a_switch_no_control_keeps_the_old_language_and_a_reload_keeps_the
     page.locator("h1").filter(has_text=t("page_map", "sv")).wait_for(timeout=60_000)
 
 
-def test_the_tables_pages_tabs_follow_a_language_switch(app_url, browser_page):
-    page = browser_page
+def test_the_tables_pages_tabs_follow_a_language_switch(app_url, tab):
+    page = tab
     page.goto(f"{app_url}/poydat")
     page.locator("[role='tab']").first.wait_for(timeout=90_000)
     page.get_by_role("tab", name=t("tab_timeline", "fi")).click()

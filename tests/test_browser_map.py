@@ -8,8 +8,8 @@ import pytest
 
 from geo import boundaries, foliummap
 from kumppanuus import config
-from tests.browser_support import (INTERIOR_POINT_JS, offline_context, offline_page, run_over,
-                                  settled)
+from tests.browser_support import (INTERIOR_POINT_JS, module_tab, offline_context,  # noqa: F401
+                                  offline_page, run_over, settled, tab)
 
 REGION_UNITS = 19  # 18 municipalities, Kurikka drawn in two parts
 SEINAJOKI = 14  # position of unit 743 in the map's feature order (sorted by code)
@@ -23,7 +23,8 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def map_tab(browser, app_url):
     """The map page in a tab of this module, for the tests that only read it (hover included:
-    it changes nothing on the server); the tests that click open a page of their own."""
+    it changes nothing on the server); the tests that click open the page in `tab`, a tab of
+    their own."""
     context = offline_context(browser, viewport={"width": 1400, "height": 1000})
     page = offline_page(context)
     page.goto(f"{app_url}/")  # the map is the main page (v2 gives it the root URL)
@@ -76,21 +77,21 @@ def test_hovering_a_municipality_shows_its_tooltip(map_frame):
     assert "Seinäjoki" in text and "Leader Liiveri" in text
 
 
-def test_clicking_a_municipality_fills_the_panel_beside_the_map(app_url, browser_page):
-    browser_page.goto(f"{app_url}/")
-    path, point = seinajoki(drawn_map(browser_page))
+def test_clicking_a_municipality_fills_the_panel_beside_the_map(app_url, tab):
+    tab.goto(f"{app_url}/")
+    path, point = seinajoki(drawn_map(tab))
     path.click(position=point)
-    heading = browser_page.get_by_role("heading", name="Seinäjoki")
+    heading = tab.get_by_role("heading", name="Seinäjoki")
     heading.wait_for(timeout=20_000)
     # the panel renders element by element: wait for its last line (the liaisons) to arrive
-    browser_page.get_by_text("Henna Rantasaari", exact=False).first.wait_for(timeout=20_000)
-    panel = browser_page.locator("section.main, [data-testid='stMain']").first.inner_text()
+    tab.get_by_text("Henna Rantasaari", exact=False).first.wait_for(timeout=20_000)
+    panel = tab.locator("section.main, [data-testid='stMain']").first.inner_text()
     assert "Henna Rantasaari" in panel
     assert "@" not in panel and "040 684" not in panel
 
 
-def test_clicking_a_leader_area_opens_that_areas_panel(app_url, browser_page):
-    page = browser_page
+def test_clicking_a_leader_area_opens_that_areas_panel(app_url, tab):
+    page = tab
     page.goto(f"{app_url}/")
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
     page.get_by_text("Näytä Leader-alueet").click()
@@ -124,28 +125,25 @@ PANEL_SIZES = [(1280, 720), (1920, 1080)]
 
 
 @pytest.fixture(scope="module")
-def seinajoki_panel_buttons(browser, app_url):
+def seinajoki_panel_buttons(module_tab, app_url):
     """{(width, height): the buttons of Seinäjoki's panel} at both sizes, from one page that
     chose Seinäjoki in the sidebar (each size measured once the layout is settled)."""
-    context = offline_context(browser, viewport={"width": 1280, "height": 720})
-    page = offline_page(context)
-    try:
-        page.goto(f"{app_url}/")
-        page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
-        page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
-            has_text="Kunta").click()
-        page.keyboard.type("Seinäjoki")
-        page.keyboard.press("Enter")
-        main = page.locator("[data-testid='stMain']")
-        main.get_by_role("button", name="Järjestöystävällisyys").wait_for(timeout=60_000)
-        run_over(page)
-        found = {}
-        for width, height in PANEL_SIZES:
-            page.set_viewport_size({"width": width, "height": height})
-            found[(width, height)] = settled(page, BUTTONS_JS)
-        return found
-    finally:
-        context.close()
+    page = module_tab
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}/")
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+        has_text="Kunta").click()
+    page.keyboard.type("Seinäjoki")
+    page.keyboard.press("Enter")
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_role("button", name="Järjestöystävällisyys").wait_for(timeout=60_000)
+    run_over(page)
+    found = {}
+    for width, height in PANEL_SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        found[(width, height)] = settled(page, BUTTONS_JS)
+    return found
 
 
 @pytest.mark.parametrize("width, height", PANEL_SIZES)
@@ -158,8 +156,8 @@ def test_every_panel_button_is_whole_and_inside_the_window(seinajoki_panel_butto
 
 
 def test_the_leader_area_view_coloured_by_per_1000_opens_an_areas_panel_with_its_value(
-        app_url, browser_page):
-    page = browser_page
+        app_url, tab):
+    page = tab
     page.goto(f"{app_url}/")
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
     page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser_support import STAFF_PASSWORD, STAFF_USER
+from tests.browser_support import STAFF_PASSWORD, STAFF_USER, module_tab, tab  # noqa: F401
 
 SPEAKERS = ("kierros;nro;nimi;tehtävä;organisaatio\n"
             "kevät 2021;8;Testi Puhuja;hyvinvointikoordinaattori;Lapuan kaupunki\n")
@@ -17,16 +17,14 @@ def log_in(page, app_url):
     page.get_by_text("Tiedosto (CSV, XLSX tai Mentimeter-vienti)").wait_for(timeout=30_000)
 
 
-def test_a_viewer_opening_the_upload_url_sees_the_login_and_no_file_widget(
-        app_url, browser_page):
-    browser_page.goto(f"{app_url}/lataa")
-    browser_page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
-    assert browser_page.locator("input[type=file]").count() == 0
+def test_a_viewer_opening_the_upload_url_sees_the_login_and_no_file_widget(app_url, tab):
+    tab.goto(f"{app_url}/lataa")
+    tab.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
+    assert tab.locator("input[type=file]").count() == 0
 
 
-def test_staff_upload_a_file_through_the_widget_and_confirm_it(
-        app_url, browser_page, tmp_path):
-    page = browser_page
+def test_staff_upload_a_file_through_the_widget_and_confirm_it(app_url, tab, tmp_path):
+    page = tab
     log_in(page, app_url)
     path = tmp_path / "alustajat.csv"
     path.write_text(SPEAKERS, encoding="cp1252")  # plain "CSV" save on Finnish Windows
