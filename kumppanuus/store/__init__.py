@@ -266,32 +266,15 @@ class Store:
             record.undone_at = dt.datetime.now().replace(microsecond=0)
 
 
-#: Bytes of an original file written to SQLite at a time (`_keep_original`).
-_BLOB_CHUNK = 1 << 20
-
-
 def _keep_original(session: Session, sha256: str, file_name: str, original: bytes,
                    created_at: dt.datetime) -> None:
     """Keep the file's bytes in `uploaded_files` once per SHA-256, in the import's transaction.
-
-    SQLite gets them through its incremental BLOB I/O, a megabyte at a time: bound as one
-    parameter, the driver and SQLite's record builder each copied the whole file (~15 MB more
-    at the peak of a 100,000-row import). A file already kept is not read back."""
+    Whether they are kept already is asked by key: `session.get` would read the stored bytes
+    back (a re-import of a 100,000-row file held them twice)."""
     if session.scalar(select(db.UploadedFile.sha256).where(db.UploadedFile.sha256 == sha256)):
         return
-    if session.bind.dialect.name != "sqlite":
-        session.add(db.UploadedFile(sha256=sha256, file_name=file_name, size=len(original),
-                                    content=original, created_at=created_at))
-        return
-    session.execute(insert(db.UploadedFile.__table__).values(
-        sha256=sha256, file_name=file_name, size=len(original),
-        content=func.zeroblob(len(original)), created_at=created_at))
-    raw = session.connection().connection.dbapi_connection  # in the import's transaction
-    rowid = raw.execute("SELECT rowid FROM uploaded_files WHERE sha256 = ?", (sha256,)).fetchone()[0]
-    view = memoryview(original)
-    with raw.blobopen("uploaded_files", "content", rowid) as blob:
-        for start in range(0, len(view), _BLOB_CHUNK):
-            blob.write(view[start:start + _BLOB_CHUNK])
+    session.add(db.UploadedFile(sha256=sha256, file_name=file_name, size=len(original),
+                                content=original, created_at=created_at))
 
 
 def _lock(session: Session, kind: str) -> None:
