@@ -11,6 +11,9 @@ from streamlit.testing.v1 import AppTest
 from geo import mapdata
 from kumppanuus import examples, followup
 from kumppanuus.ingest import actions_edit, pipeline
+import pytest
+
+from tests import page_support
 from tests.conftest import ROOT
 
 ACTIONS = ("kierros;nro;toimenpide_nro;kunta;otsikko;kriteeri;tila;päivitetty\n"
@@ -38,16 +41,28 @@ def tables_text(at) -> str:
     return "\n".join(frame.value.to_string() for frame in at.dataframe)
 
 
-def test_the_map_panel_lists_the_municipalitys_actions_and_their_status(store):
-    import_actions(store)
+@pytest.fixture(scope="module")
+def three_actions(module_environment):
+    """A database with ACTIONS imported, shared by the map tests that only read it."""
+    with page_support.shared_database(module_environment, import_actions) as shared:
+        yield shared
+
+
+@pytest.fixture
+def with_actions(three_actions, monkeypatch):
+    """This test's pages read that database; its Store."""
+    return three_actions.use(monkeypatch).store
+
+
+def test_the_map_panel_lists_the_municipalitys_actions_and_their_status(with_actions):
     at = app(flt_muni="408")
     assert any("Avoimia toimenpiteitä: 1" in m.value for m in at.markdown)
     assert "Kylätalojen vuokratuki" in tables_text(at) and "päätöksenteossa" in tables_text(at)
     assert "Maksuttomat tilat" not in tables_text(at)  # Ähtäri's
 
 
-def test_the_map_can_be_coloured_by_open_actions(store):
-    import_actions(store)
+def test_the_map_can_be_coloured_by_open_actions(with_actions):
+    store = with_actions
     at = app()
     picker = at.selectbox(key="kartta_metric")
     assert "Avoimia toimenpiteitä" in picker.options
@@ -65,11 +80,7 @@ def test_the_forum_view_shows_the_municipalitys_actions(store):
     import_actions(store)
     store.commit_import("scores", examples.load_scores(), user="testi", file_name="e.csv",
                         sha256="1" * 64)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["kunta"] = "408"
-    at.run()
-    at.switch_page("pages/foorumi.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = page_support.open_page("pages/foorumi.py", query={"kunta": "408"})  # its own URL
     assert "Kylätalojen vuokratuki" in tables_text(at)
     assert "toteutettu" in tables_text(at)
 

@@ -12,15 +12,28 @@ from streamlit.testing.v1 import AppTest
 from kumppanuus import config
 from kumppanuus.store import Store
 from tests.test_liaisons import AUTUMN, AUTUMN_CONTACTS, SPRING, import_contacts
+from tests import page_support
 from tests.test_page_people import contact_details_in, everything_shown
 from tests.test_rounds import add_autumn_tables
 
 
-@pytest.fixture
-def two_rounds(store: Store) -> Store:
+def _autumn(store: Store) -> None:
     add_autumn_tables(store)
     import_contacts(store, AUTUMN_CONTACTS)
-    return store
+
+
+@pytest.fixture(scope="module")
+def autumn_round(module_environment):
+    """A database with an autumn round and its contacts import: every test here only reads it,
+    so the module shares one (tests/page_support.py)."""
+    with page_support.shared_database(module_environment, _autumn) as shared:
+        yield shared
+
+
+@pytest.fixture
+def two_rounds(autumn_round, monkeypatch) -> Store:
+    """This test's pages read that database; its Store, for the expectations."""
+    return autumn_round.use(monkeypatch).store
 
 
 def people(*, lang="fi", rnd=AUTUMN, compare=SPRING, user=None, presentation=False) -> AppTest:

@@ -14,6 +14,8 @@ from kumppanuus import areas, config, examples, rounds
 from kumppanuus.i18n import fmt_number
 from kumppanuus.markup import plain
 from tests.conftest import ROOT
+from tests import page_support
+from tests.page_support import read_only_database  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.skipif(
     bool(boundaries.missing_boundary_files(config.geo_dir())),
@@ -62,8 +64,31 @@ def import_example_scores(store) -> None:
                         file_name="esimerkki.csv", sha256="1" * 64)
 
 
-def test_the_area_view_colours_and_tells_each_areas_own_per_1000(store):
-    at = choose(open_map(), "per_1000")
+# Every test here only reads: the seeded database or one with the example scores imported,
+# each shared by the module (tests/page_support.py), so only the first map of each builds it.
+@pytest.fixture(scope="module")
+def per_1000_areas(read_only_database) -> AppTest:
+    """The Leader-area view coloured by participants per 1 000, drawn once."""
+    with read_only_database.environment():
+        return choose(open_map(), "per_1000")
+
+
+@pytest.fixture(scope="module")
+def example_scores(module_environment):
+    """A database with the example scores imported (two example rounds)."""
+    with page_support.shared_database(module_environment, import_example_scores) as shared:
+        yield shared
+
+
+@pytest.fixture
+def scored(example_scores, monkeypatch):
+    """The test's pages read the example scores' database; its Store, for the expectations."""
+    return example_scores.use(monkeypatch).store
+
+
+def test_the_area_view_colours_and_tells_each_areas_own_per_1000(read_only_database,
+                                                                  per_1000_areas):
+    at, store = per_1000_areas, read_only_database.store
     script = map_script(at)
     tables, munis = store.frame("tables"), store.reference("municipalities")
     own = areas.attendance(tables, munis, store.reference("leader_areas")).set_index("code")
@@ -74,14 +99,14 @@ def test_the_area_view_colours_and_tells_each_areas_own_per_1000(store):
     assert any("alueen omista luvuista" in c.value for c in at.caption)
 
 
-def test_the_area_view_says_where_kurikkas_jalasjarvi_part_is_counted(store):
-    script = map_script(choose(open_map(), "per_1000"))
+def test_the_area_view_says_where_kurikkas_jalasjarvi_part_is_counted(per_1000_areas):
+    script = map_script(per_1000_areas)
     assert "Jalasjärvi" in tooltip_of(script, "Leader Liiveri")
     assert "Jalasjärvi" in tooltip_of(script, "Leader Suupohja")
 
 
-def test_the_area_view_shows_each_areas_pooled_example_score_labelled_as_example(store):
-    import_example_scores(store)
+def test_the_area_view_shows_each_areas_pooled_example_score_labelled_as_example(scored):
+    store = scored
     at = open_map(flt_round=FIRST)
     script = map_script(choose(at, "mean_pct"))
     rows = store.frame("scores")
@@ -92,8 +117,7 @@ def test_the_area_view_shows_each_areas_pooled_example_score_labelled_as_example
         script, "Leader Aisapari")
 
 
-def test_the_map_offers_the_change_only_when_the_round_has_a_previous_one_with_scores(store):
-    import_example_scores(store)
+def test_the_map_offers_the_change_only_when_the_round_has_a_previous_one_with_scores(scored):
     at = open_map(flt_round=FIRST)
     assert "Muutos edellisestä kierroksesta, osallistujat (%-yks.)" not in \
         at.selectbox(key="kartta_metric").options
@@ -103,8 +127,8 @@ def test_the_map_offers_the_change_only_when_the_round_has_a_previous_one_with_s
         at.selectbox(key="kartta_metric").options
 
 
-def test_the_change_map_names_both_rounds_marks_the_example_and_speaks_finnish_numbers(store):
-    import_example_scores(store)
+def test_the_change_map_names_both_rounds_marks_the_example_and_speaks_finnish_numbers(scored):
+    store = scored
     script = map_script(choose(open_map(flt_round=LATER), "change_pct", areas_view=False))
     assert f"Esimerkkiaineisto: Muutos edellisestä kierroksesta, osallistujat (%-yks.) " \
            f"({FIRST} → {LATER})" in script
@@ -114,15 +138,13 @@ def test_the_change_map_names_both_rounds_marks_the_example_and_speaks_finnish_n
     assert "," in isokyro and isokyro in tooltip_of(script, "Isokyrö / Storkyro")
 
 
-def test_the_change_map_speaks_swedish(store):
-    import_example_scores(store)
+def test_the_change_map_speaks_swedish(scored):
     script = map_script(choose(open_map("sv", flt_round=LATER), "change_pct"))
     assert "Förändring sedan föregående omgång, deltagare (%-enh.)" in script
     assert "Delen Jalasjärvi" in script
 
 
-def test_all_rounds_on_the_map_say_which_rounds_the_colours_combine(store):
-    import_example_scores(store)
+def test_all_rounds_on_the_map_say_which_rounds_the_colours_combine(scored):
     at = choose(open_map(flt_round="__all__"), "mean_pct", areas_view=False)
     warning = " ".join(w.value for w in at.warning)
     assert "Kartan luvut yhdistävät kierrokset" in warning

@@ -3,6 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 
 
 def map_page(**state) -> AppTest:
@@ -13,7 +14,7 @@ def map_page(**state) -> AppTest:
     return at
 
 
-def test_the_sidebar_municipality_opens_its_panel_with_links_to_the_other_pages():
+def test_the_sidebar_municipality_opens_its_panel_with_links_to_the_other_pages(reading):
     at = map_page(flt_muni="408")
     assert not at.exception
     assert [h.value for h in at.subheader][:1] == ["Lapua"]
@@ -21,7 +22,7 @@ def test_the_sidebar_municipality_opens_its_panel_with_links_to_the_other_pages(
     assert {"Pöydät", "Yhteyshenkilöt", "Järjestöystävällisyys"} <= set(labels)
 
 
-def test_following_a_link_opens_the_tables_page_filtered_to_the_municipality():
+def test_following_a_link_opens_the_tables_page_filtered_to_the_municipality(reading):
     at = map_page(flt_muni="408")
     next(b for b in at.button if b.label == "Pöydät").click().run()
     assert not at.exception

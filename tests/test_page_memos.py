@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from kumppanuus.ingest import memo
 from kumppanuus.store import Store
-from tests.conftest import ROOT
+from tests import page_support
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 
 INTERNAL = ("Sisäinen muistio: kylätalojen vuokratuesta sovittiin luottamuksellisesti. "
             "Yhteyshenkilö matti.meikalainen@esimerkki.fi, puh. 040 123 4567.")
@@ -23,21 +24,28 @@ def _memo(store, text: str, table_no: int, public: bool) -> None:
     memo.write(store, checked, user="teija")
 
 
-@pytest.fixture
-def memos_stored(store):
+def _both_memos(store) -> None:
     _memo(store, INTERNAL, 4, public=False)
     _memo(store, PUBLIC, 8, public=True)
-    return store
+
+
+@pytest.fixture(scope="module")
+def both_memos(module_environment):
+    """A database with an internal and a public memo, shared by the tests that only read it."""
+    with page_support.shared_database(module_environment, _both_memos) as shared:
+        yield shared
+
+
+@pytest.fixture
+def memos_stored(both_memos, monkeypatch):
+    """This test's pages read that database."""
+    return both_memos.use(monkeypatch).store
 
 
 def page(user: str | None = None, presentation: bool = False, tab: str | None = None,
          query: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if user:
-        at.session_state["staff_user"] = user
-    at.session_state["presentation"] = presentation
-    at.run()
-    at.switch_page("pages/muistiot.py").run()
+    state = {"presentation": presentation} | ({"staff_user": user} if user else {})
+    at = page_support.open_page("pages/muistiot.py", **state)  # the page's own URL
     if tab:
         at.session_state["memos_tab"] = tab
         at.run()
@@ -55,7 +63,7 @@ def shown(at) -> str:
     return "\n".join(str(p) for p in parts).replace("\\", "")  # Markdown escapes
 
 
-def test_a_viewer_finds_the_criterion_4_passage_by_a_word_inside_kylatalojen():
+def test_a_viewer_finds_the_criterion_4_passage_by_a_word_inside_kylatalojen(reading):
     at = page(query="kylätalo")
     text = shown(at)
     assert re.search(r"\*\*kylätalo(\*\*)?jen(\*\*)? yhteiskäyttöön", text)
@@ -93,18 +101,18 @@ def test_a_public_memo_hides_contact_details_from_viewers(store):
     assert "[piilotettu]" in text
 
 
-def test_a_search_shorter_than_three_letters_asks_for_more():
+def test_a_search_shorter_than_three_letters_asks_for_more(reading):
     assert "vähintään 3 kirjainta" in shown(page(query="ky"))
 
 
-def test_highlights_are_listed_per_criterion_with_the_general_effects():
+def test_highlights_are_listed_per_criterion_with_the_general_effects(reading):
     text = shown(page(tab="Poiminnat"))
     assert "kriteeri 7: viestii järjestötoiminnasta asukkaille" in text
     assert "yleiset vaikutukset" in text
     assert "Kunnat saivat pöydissä myös kehuja, se kannustaa." in text
 
 
-def test_the_followup_tab_is_for_staff_only_and_flags_the_changing_liaison():
+def test_the_followup_tab_is_for_staff_only_and_flags_the_changing_liaison(reading):
     viewer = page()
     assert "Seuranta" not in [t.label for t in viewer.tabs]
     at = page(user="teija", tab="Seuranta")

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from kumppanuus import directory, exports
 from kumppanuus.store import Store
+from tests.page_support import read_only_database, reading  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -55,11 +56,13 @@ def everything_shown(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+# The page tests that write nothing read the module's shared database (`reading`,
+# tests/page_support.py).
 def contact_details_in(text: str) -> list[str]:
     return [m.group(0) for m in EMAIL.finditer(text)] + [m.group(0) for m in PHONE.finditer(text)]
 
 
-def test_a_viewer_never_sees_a_phone_number_or_email_address():
+def test_a_viewer_never_sees_a_phone_number_or_email_address(reading):
     at = people_page()
     text = everything_shown(at)
     assert "Teija Matalamäki" in text  # the directory is there…
@@ -68,7 +71,7 @@ def test_a_viewer_never_sees_a_phone_number_or_email_address():
 
 
 @pytest.mark.parametrize("presentation", [False, True])
-def test_staff_see_contact_details_except_in_presentation_mode(presentation):
+def test_staff_see_contact_details_except_in_presentation_mode(reading, presentation):
     found = contact_details_in(everything_shown(people_page(user="teija",
                                                             presentation=presentation)))
     if presentation:
@@ -89,7 +92,7 @@ def test_the_default_export_has_no_contact_details(store: Store):
     assert b"aisapari.net" not in xlsx and b"0400 239" not in xlsx
 
 
-def test_a_staff_member_gets_the_viewer_export_unless_they_ask_for_contacts():
+def test_a_staff_member_gets_the_viewer_export_unless_they_ask_for_contacts(reading):
     at = people_page(user="teija")
     box = at.checkbox(key="people_personal")
     assert box.value is False
@@ -97,20 +100,20 @@ def test_a_staff_member_gets_the_viewer_export_unless_they_ask_for_contacts():
     assert at.checkbox(key="people_personal").value is True
 
 
-def test_a_changing_liaison_is_shown_plainly():
+def test_a_changing_liaison_is_shown_plainly(reading):
     at = people_page()
     assert any(w.value.startswith("Soini: Janne Kujala – vaihtumassa") for w in at.warning)
     liaisons = at.dataframe[0].value
     assert liaisons.loc[liaisons["nimi"] == "Janne Kujala", "tila"].tolist() == ["vaihtumassa"]
 
 
-def test_with_the_seed_there_are_no_gaps_and_the_page_says_so():
+def test_with_the_seed_there_are_no_gaps_and_the_page_says_so(reading):
     at = people_page()
     assert [s.value for s in at.success] == [
         "Kaikki 18 kuntaa ovat nimenneet järjestöyhdyshenkilön."]
 
 
-def test_the_directory_is_grouped_by_role():
+def test_the_directory_is_grouped_by_role(reading):
     at = people_page()
     assert [h.value for h in at.subheader][:3] == [
         "Järjestöyhdyshenkilöt kunnittain", "Leader-kyläkehittäjät Leader-alueittain",
@@ -118,13 +121,13 @@ def test_the_directory_is_grouped_by_role():
     assert len(at.dataframe[0].value) == 21 and len(at.dataframe[1].value) == 5
 
 
-def test_searching_narrows_the_directory():
+def test_searching_narrows_the_directory(reading):
     at = people_page()
     at.text_input(key="people_q").input("lapua").run()
     assert sorted(at.dataframe[0].value["nimi"]) == ["Niko Savinainen", "Susanna Oversteyns"]
 
 
-def test_role_and_sidebar_filters_combine():
+def test_role_and_sidebar_filters_combine(reading):
     at = people_page()
     at.multiselect(key="people_roles").select("leader").run()
     at.sidebar.selectbox(key="flt_area").set_value("suupohja").run()
@@ -145,7 +148,7 @@ def test_a_municipality_without_a_liaison_is_listed_as_a_gap(store: Store):
     assert not at.success
 
 
-def test_a_status_is_said_once_not_again_in_the_note():
+def test_a_status_is_said_once_not_again_in_the_note(reading):
     assert directory.without_status("on vaihtumassa, siirtynyt muualle töihin",
                                     "changing") == "Siirtynyt muualle töihin"
     assert directory.without_status("lomalla", "active") == "lomalla"
@@ -168,7 +171,7 @@ def test_a_municipality_filter_keeps_its_leader_areas_coordinator(store: Store):
     assert not (found["role"] == "leader").sum() > 1
 
 
-def test_the_round_filter_picks_the_people_pages_roster_and_keeps_its_value():
+def test_the_round_filter_picks_the_people_pages_roster_and_keeps_its_value(reading):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     at.sidebar.selectbox(key="flt_round").set_value("__all__").run()
