@@ -2,10 +2,28 @@
 
 import threading
 
+import bcrypt
 import pytest
 
 from kumppanuus import auth
 from kumppanuus.store import Store, db
+
+DEFAULT_GENSALT = bcrypt.gensalt
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(monkeypatch):
+    """bcrypt's lowest cost (4) instead of its default (12, ~0.25 CPU s a hash or check): these
+    tests check what is stored, verified and counted, not how slow a hash is. The cost the app
+    really uses is checked by the first test below; the parallel-tries test keeps it too."""
+    monkeypatch.setattr(bcrypt, "gensalt", lambda rounds=12, prefix=b"2b":
+                        DEFAULT_GENSALT(4, prefix))
+
+
+def test_a_stored_password_hash_has_bcrypts_default_cost(store, monkeypatch):
+    monkeypatch.setattr(bcrypt, "gensalt", DEFAULT_GENSALT)  # the real one, for this test
+    auth.add_user(store, "teija", "oikea-salasana-123")
+    assert auth.load_users(store)["teija"].startswith("$2b$12$")
 
 
 def test_a_user_added_to_the_database_can_log_in_with_the_right_password_only(store):
@@ -91,7 +109,10 @@ def test_failures_are_forgotten_after_a_quarter_of_an_hour(store):
     assert not login(store, "väärin-väärin", now=now).throttled
 
 
-def test_eight_parallel_wrong_passwords_get_only_the_three_free_tries_checked(store):
+def test_eight_parallel_wrong_passwords_get_only_the_three_free_tries_checked(store,
+                                                                           monkeypatch):
+    # the real cost: a check as slow as the app's keeps the race between the tries as wide
+    monkeypatch.setattr(bcrypt, "gensalt", DEFAULT_GENSALT)
     auth.add_user(store, "teija", "oikea-salasana-123")
     results, barrier = [], threading.Barrier(8)
 
