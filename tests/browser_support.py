@@ -1,6 +1,10 @@
 """A real Streamlit server and Debian's chromium for browser tests, with the internet cut off.
 
-Import the fixtures into a test module: `from tests.browser_support import app_url, browser_page`.
+`app_url`, `browser` and `browser_page` are registered in conftest.py. What keeps a browser test
+cheap: a page load in a new context costs the browser ~2.5 CPU s more than one on a tab that has
+loaded the app before, so a test that opens its page with `goto` takes `tab` (import `module_tab`
+and `tab` into the module: one tab per module); tests that only read one view share it in a
+module-scoped fixture. Wait for what the test reads (`run_over`, `settled`), never a fixed time.
 """
 
 from __future__ import annotations
