@@ -9,7 +9,9 @@ Add a user with `python -m kumppanuus add-user NAME` (the password is asked, nev
 
 from __future__ import annotations
 
+import functools
 import re
+import secrets
 import time
 from dataclasses import dataclass
 
@@ -51,11 +53,18 @@ def add_user(store, username: str, password: str) -> None:
     accounts.put_user(store.engine, username, hash_password(password))
 
 
+@functools.cache
+def _unknown_user_hash() -> str:
+    """A hash made as `hash_password` makes one (bcrypt's default cost), of no one's password."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
 def verify(users: dict[str, str], username: str, password: str) -> bool:
     hashed = users.get(username)
     if not hashed:
-        # Same work for unknown users, so timing does not reveal which names exist.
-        bcrypt.checkpw(b"x", bcrypt.hashpw(b"y", bcrypt.gensalt(4)))
+        # The same work for an unknown user as for a known one (a check against a hash of the
+        # cost stored hashes have), so the response time does not reveal which names exist.
+        bcrypt.checkpw(password.encode("utf-8"), _unknown_user_hash().encode("ascii"))
         return False
     try:
         return bcrypt.checkpw(password.encode("utf-8"), hashed.encode("ascii"))

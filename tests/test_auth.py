@@ -26,6 +26,24 @@ def test_a_stored_password_hash_has_bcrypts_default_cost(store, monkeypatch):
     assert auth.load_users(store)["teija"].startswith("$2b$12$")
 
 
+def test_an_unknown_name_is_checked_against_a_hash_as_costly_as_a_stored_one(store, monkeypatch):
+    """The response time must not tell which names exist: the unknown name's check runs
+    bcrypt on a hash of the real cost (a cost-4 dummy answered in ~1 ms against ~250 ms)."""
+    monkeypatch.setattr(bcrypt, "gensalt", DEFAULT_GENSALT)
+    auth._unknown_user_hash.cache_clear()
+    checked = []
+    real_check = bcrypt.checkpw
+    monkeypatch.setattr(bcrypt, "checkpw", lambda pw, hashed: checked.append(hashed)
+                        or real_check(pw, hashed))
+    auth.add_user(store, "teija", "oikea-salasana-123")
+    users = auth.load_users(store)
+    assert not auth.verify(users, "tuntematon", "oikea-salasana-123")
+    assert not auth.verify(users, "teija", "väärä-salasana-123")
+    unknown, known = checked
+    assert unknown[:7] == known[:7] == b"$2b$12$"
+    auth._unknown_user_hash.cache_clear()  # later tests hash at their own cost
+
+
 def test_a_user_added_to_the_database_can_log_in_with_the_right_password_only(store):
     auth.add_user(store, "teija", "oikea-salasana-123")
     users = auth.load_users(store)
