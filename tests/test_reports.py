@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+from dataclasses import dataclass
 
 import pytest
 from pptx import Presentation
@@ -58,8 +60,35 @@ def content_of(store: Store, rnd: str = "kevät 2021", **kwargs) -> reports.Cont
     return reports.collect(reports.Inputs.from_store(store, rnd, **kwargs))
 
 
-def test_the_pdf_report_names_the_round_total_every_table_and_the_sources(store):
-    text = pdf_text(reports.build_pdf(content_of(store)))
+# What several tests only read is made once per module (tests/conftest.py: module_environment):
+# the contents are read inside the block (on PostgreSQL its database is this worker's one) and
+# built where a test needs them; a test that changes data or settings makes its own.
+
+@pytest.fixture(scope="module")
+def spring(module_environment) -> reports.Content:
+    """The seeded spring 2021 round's content."""
+    with module_environment() as store:
+        return content_of(store)
+
+
+@pytest.fixture(scope="module")
+def spring_pdf(spring) -> bytes:
+    return reports.build_pdf(spring)
+
+
+@pytest.fixture(scope="module")
+def example(module_environment) -> dict[str, reports.Content]:
+    """The example round's content once the example scores and feedback are imported: in
+    Finnish ("fi"), in Swedish ("sv") and in Swedish for Östermark only ("sv-846")."""
+    with module_environment() as store:
+        with_example_data(store)
+        return {"fi": content_of(store, EXAMPLE_ROUND),
+                "sv": content_of(store, EXAMPLE_ROUND, lang="sv"),
+                "sv-846": content_of(store, EXAMPLE_ROUND, lang="sv", municipality="846")}
+
+
+def test_the_pdf_report_names_the_round_total_every_table_and_the_sources(spring_pdf):
+    text = pdf_text(spring_pdf)
     assert "483" in text and "Kumppanuuspöydät kevät 2021" in text
     for name in TABLE_NAMES:
         assert name in text, name
@@ -67,26 +96,25 @@ def test_the_pdf_report_names_the_round_total_every_table_and_the_sources(store)
     assert "Tilastokeskus" in text and "© Maanmittauslaitos, CC BY 4.0" in text
 
 
-def test_neither_the_report_nor_the_deck_holds_a_phone_number_or_an_email_address(store):
+def test_neither_the_report_nor_the_deck_holds_a_phone_number_or_an_email_address(
+        store, spring, spring_pdf):
     staff_contacts = store.frame("contacts")
     assert staff_contacts["phone"].notna().any(), "the seed has phone numbers to leak"
-    content = content_of(store)
-    assert contact_details(pdf_text(reports.build_pdf(content))) == []
-    assert contact_details("\n".join(slide_texts(reports.build_pptx(content)))) == []
+    assert contact_details(pdf_text(spring_pdf)) == []
+    assert contact_details("\n".join(slide_texts(reports.build_pptx(spring)))) == []
 
 
-def test_the_report_carries_the_seven_criteria_per_municipality_with_example_labels(store):
-    with_example_data(store)
-    text = pdf_text(reports.build_pdf(content_of(store, EXAMPLE_ROUND)))
+def test_the_report_carries_the_seven_criteria_per_municipality_with_example_labels(example):
+    text = pdf_text(reports.build_pdf(example["fi"]))
     assert "7. viestii järjestötoiminnasta asukkaille" in text
     assert "Lapua" in text and "Esimerkkiaineisto" in text
     assert "Erittäin hyvä" in text  # the feedback chart's numbers are in a table beside it
     assert "Alle 5 vastaajan" in text  # small groups are named
 
 
-def test_the_deck_has_a_native_chart_per_municipality_and_a_source_line_on_every_slide(store):
-    with_example_data(store)
-    data = reports.build_pptx(content_of(store, EXAMPLE_ROUND))
+def test_the_deck_has_a_native_chart_per_municipality_and_a_source_line_on_every_slide(
+        example):
+    data = reports.build_pptx(example["fi"])
     deck = Presentation(io.BytesIO(data))
     charts = [s for slide in deck.slides for s in slide.shapes if s.has_chart]
     criteria = [c for s in charts for c in s.chart.plots[0].categories]
@@ -98,18 +126,17 @@ def test_the_deck_has_a_native_chart_per_municipality_and_a_source_line_on_every
     assert "Esimerkkiaineisto" not in texts[1], "the round summary shows only real tables"
 
 
-def test_a_report_for_one_municipality_in_swedish(store):
-    with_example_data(store)
-    content = content_of(store, EXAMPLE_ROUND, lang="sv", municipality="846")
+def test_a_report_for_one_municipality_in_swedish(example):
+    content = example["sv-846"]
     texts = slide_texts(reports.build_pptx(content))
     assert any(t.startswith("Östermark") for t in texts)
     assert all("Urval: Kommun: Östermark" in t for t in texts)
     assert "Partnerskapsborden" in pdf_text(reports.build_pdf(content))
 
 
-def test_without_boundary_files_the_map_is_a_simple_drawing(store, monkeypatch, tmp_path):
+def test_without_boundary_files_the_map_is_a_simple_drawing(spring, monkeypatch, tmp_path):
     monkeypatch.setenv("KUMPPANUUS_GEO_DIR", str(tmp_path / "no-geo"))
-    text = pdf_text(reports.build_pdf(content_of(store)))
+    text = pdf_text(reports.build_pdf(spring))
     assert "Kuntarajatiedostoja ei löytynyt" in text
 
 
@@ -119,11 +146,10 @@ def test_an_unknown_round_is_refused():
 
 
 @pytest.mark.parametrize("fmt, magic", [("pdf", b"%PDF"), ("pptx", b"PK")])
-def test_the_command_line_writes_the_report_and_the_deck(store, tmp_path, fmt, magic):
-    target = tmp_path / f"out.{fmt}"
-    result = run_cli("report", "--round", "kevät 2021", "--format", fmt, "-o", str(target))
+def test_the_command_line_writes_the_report_and_the_deck(new_lapua_liaison, fmt, magic):
+    result, written = new_lapua_liaison.cli[fmt]
     assert result.returncode == 0, result.stderr
-    assert target.read_bytes().startswith(magic)
+    assert written.startswith(magic)
 
 
 @pytest.mark.parametrize("args, code", [
@@ -165,14 +191,31 @@ LAPUA_AUTUMN = [
 ]
 
 
-@pytest.fixture
-def new_lapua_liaison(store: Store) -> Store:
+@dataclass
+class WithNewLiaison:
+    spring: reports.Content
+    autumn: reports.Content
+    #: `report --round "kevät 2021" --format F -o FILE` from the command line: (run, FILE's bytes)
+    cli: dict[str, tuple[subprocess.CompletedProcess, bytes]]
+
+
+@pytest.fixture(scope="module")
+def new_lapua_liaison(module_environment, tmp_path_factory) -> WithNewLiaison:
+    """The seeded database once Lapua's new liaison is imported for autumn 2022: both rounds'
+    contents and the command line's spring report and deck (module-scoped: tests only read)."""
     from tests.test_liaisons import import_contacts
     from tests.test_rounds import add_autumn_tables
 
-    add_autumn_tables(store)
-    import_contacts(store, LAPUA_AUTUMN)  # filed under the newest round, syksy 2022
-    return store
+    folder = tmp_path_factory.mktemp("cli-report")
+    with module_environment() as store:
+        add_autumn_tables(store)
+        import_contacts(store, LAPUA_AUTUMN)  # filed under the newest round, syksy 2022
+        cli = {}
+        for fmt in reports.FORMATS:
+            target = folder / f"kevat.{fmt}"
+            run = run_cli("report", "--round", "kevät 2021", "--format", fmt, "-o", str(target))
+            cli[fmt] = run, target.read_bytes() if target.exists() else b""
+        return WithNewLiaison(content_of(store), content_of(store, "syksy 2022"), cli)
 
 
 def lapua_liaisons(content: reports.Content) -> str:
@@ -182,7 +225,7 @@ def lapua_liaisons(content: reports.Content) -> str:
 
 
 def test_each_rounds_report_names_that_rounds_liaisons_not_todays(new_lapua_liaison):
-    spring, autumn = content_of(new_lapua_liaison), content_of(new_lapua_liaison, "syksy 2022")
+    spring, autumn = new_lapua_liaison.spring, new_lapua_liaison.autumn
     assert "Susanna Oversteyns" in lapua_liaisons(spring)
     assert "Testi Lapualainen" not in lapua_liaisons(spring)
     assert "Testi Lapualainen" in lapua_liaisons(autumn)
@@ -195,19 +238,17 @@ def test_each_rounds_report_names_that_rounds_liaisons_not_todays(new_lapua_liai
     assert contact_details("\n".join(slide_texts(reports.build_pptx(autumn)))) == []
 
 
-def test_the_cli_report_of_the_first_round_names_its_old_liaison(new_lapua_liaison, tmp_path):
-    out = tmp_path / "kevat.pdf"
-    assert run_cli("report", "--round", "kevät 2021", "--format", "pdf", "-o", str(out)
-                   ).returncode == 0
-    text = " ".join(pdf_text(out.read_bytes()).split())
+def test_the_cli_report_of_the_first_round_names_its_old_liaison(new_lapua_liaison):
+    run, written = new_lapua_liaison.cli["pdf"]
+    assert run.returncode == 0, run.stderr
+    text = " ".join(pdf_text(written).split())
     assert "Susanna Oversteyns" in text and "Testi Lapualainen" not in text
 
 
-def test_a_swedish_deck_names_the_criteria_in_swedish(store):
+def test_a_swedish_deck_names_the_criteria_in_swedish(example):
     from kumppanuus.i18n import t
 
-    with_example_data(store)
-    content = content_of(store, EXAMPLE_ROUND, lang="sv")
+    content = example["sv"]
     assert content.criteria[1] == t("criterion_1", "sv") != t("criterion_1", "fi")
     assert all(t(f"criterion_{n}", "sv") in label.replace("\n", " ")
                for n, label in content.labels.items())
