@@ -38,6 +38,7 @@ What keeps the suite fast (the issue asks for under 3 minutes on 2 cores) — us
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
 import tempfile
@@ -153,8 +154,13 @@ def database_template(tmp_path_factory) -> str:
     return url
 
 
-def _fresh_database(folder, template: str | None) -> str:
-    """A database in `folder`: a copy of `template`, or empty when `template` is None."""
+_MODULE_DATABASES = itertools.count()
+
+
+def _fresh_database(folder, template: str | None, *, module: bool = False) -> str:
+    """A database in `folder`: a copy of `template`, or empty when `template` is None.
+    PostgreSQL: the worker's test database, recreated; with `module`, a database of its own
+    (`…_module<n>`), which the tests' own databases never drop while the module reads it."""
     if not TEST_DATABASE_URL:
         path = folder / "test.db"
         if template:
@@ -162,7 +168,8 @@ def _fresh_database(folder, template: str | None) -> str:
         return f"sqlite:///{path}"
     import streamlit as st
 
-    url = _worker_database(TEST_DATABASE_URL)
+    suffix = f"module{next(_MODULE_DATABASES)}" if module else ""
+    url = _worker_database(TEST_DATABASE_URL, suffix)
     _recreate_pg_database(url, template)
     st.cache_resource.clear()  # the app caches one Store per URL; this URL is reused
     st.cache_data.clear()
@@ -228,7 +235,7 @@ def module_environment(request, tmp_path_factory, shared_cache_dir):
         folder = tmp_path_factory.mktemp("module-env")
         template = None if empty else request.getfixturevalue("database_template")
         with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("DATABASE_URL", _fresh_database(folder, template))
+            patch.setenv("DATABASE_URL", _fresh_database(folder, template, module=True))
             patch.setenv("KUMPPANUUS_STAFF_FILE", str(folder / "staff.toml"))
             patch.setenv("KUMPPANUUS_CACHE_DIR", str(shared_cache_dir))
             yield Store()
