@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -170,26 +169,9 @@ def bare_app(folder: Path, pages: list[Twin]) -> None:
         f"st.navigation([{', '.join(entries)}], position='hidden').run()\n", encoding="utf-8")
 
 
-@contextlib.contextmanager
 def bare_server(folder: Path):
     """`streamlit run bare_app.py` in `folder` on a free port; yields its URL."""
-    port = browser_support.free_port()
-    log = (folder / "server.log").open("ab")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "bare_app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"], cwd=folder, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        browser_support.wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    return browser_support.streamlit_server("bare_app.py", folder, folder / "server.log")
 
 
 def load(context, base: str, twin: Twin, bare: bool = False) -> float:

@@ -61,7 +61,6 @@ def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
     from kumppanuus import auth
     from kumppanuus.store import Store
 
-    port = free_port()
     database_url = (extra_env or {}).get(config.ENV_DATABASE_URL, f"sqlite:///{tmp / 'app.db'}")
     auth.add_user(Store(database_url), STAFF_USER, STAFF_PASSWORD)
     env = os.environ | {
@@ -69,12 +68,20 @@ def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
         config.ENV_CACHE_DIR: str(tmp / "cache"),
         config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
     } | (extra_env or {})
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    with streamlit_server("app.py", config.REPO_ROOT, tmp / "server.log", env) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def streamlit_server(script: str, cwd: Path, log_path: Path, env: dict[str, str] | None = None):
+    """`streamlit run script` in `cwd` on a free 127.0.0.1 port, output to `log_path`; yields
+    the URL once the server is healthy, and stops the server after."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]
-    log = (tmp / "server.log").open("wb")
-    process = subprocess.Popen(command, cwd=config.REPO_ROOT, env=env, stdout=log,
-                               stderr=subprocess.STDOUT)
+    log = log_path.open("ab")
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
