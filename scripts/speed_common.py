@@ -80,8 +80,10 @@ def mb(n_bytes: float) -> str:
     return f"{n_bytes / 1e6:,.0f} MB".replace(",", " ")
 
 
-def times(ratio: float) -> str:
-    return f"{ratio:.1f}×"
+def times(ratio: float, digits: int = 1) -> str:
+    """`1.5×`; a ratio read against a goal at its own precision (≤ 1.5×) gets `digits=2`, so
+    that 1.53× is not printed as a met 1.5×."""
+    return f"{ratio:.{digits}f}×"
 
 
 def time_row(what: str, pairs: Pairs, floor_name: str, goal: str, cpu: Pairs | None = None

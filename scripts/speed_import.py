@@ -83,6 +83,6 @@ def import_section(setup, repeat: int, rows: int) -> list[Row]:
         time_row(f"{label}: wall", wall, "read_csv process", "—"),
         time_row(f"{label}: CPU", cpu, "read_csv process", "—"),
         Row(f"{label}: peak memory", mb(memory.median_project),
-            f"read_csv process {mb(memory.median_bare)}", times(memory.ratio), "≤ 1.5×"),
+            f"read_csv process {mb(memory.median_bare)}", times(memory.ratio, 2), "≤ 1.50×"),
         time_row("re-import of the same file (no changes)", reimport, "first import", "≤ 1×"),
     ]
