@@ -14,7 +14,6 @@ from kumppanuus.ingest import actions_edit, pipeline
 import pytest
 
 from tests import page_support
-from tests.conftest import ROOT
 
 ACTIONS = ("kierros;nro;toimenpide_nro;kunta;otsikko;kriteeri;tila;päivitetty\n"
            "kevät 2021;8;1;Lapua;Kylätalojen vuokratuki;4;päätöksenteossa;1.3.2021\n"
@@ -29,12 +28,7 @@ def import_actions(store, text: str = ACTIONS):
 
 
 def app(**state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return page_support.open_page(**state)
 
 
 def tables_text(at) -> str:

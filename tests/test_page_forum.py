@@ -143,10 +143,7 @@ def test_without_ratings_the_forum_still_shows_the_tables_that_covered_it(readin
 
 
 def test_a_prepared_link_opens_in_presentation_mode_and_in_swedish(reading):
-    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=90)
-    for name, value in {"esitys": "1", "lang": "sv", "kunta": "408"}.items():
-        at.query_params[name] = value
-    at.run()
+    at = open_page(query={"esitys": "1", "lang": "sv", "kunta": "408"})
     assert at.session_state["presentation"] is True and at.session_state["lang"] == "sv"
     assert at.query_params["esitys"] == "1" and at.query_params["lang"] == "sv"
     assert "Ladda upp data" not in repr(at.get("navigation")), "no upload entry while presenting"

@@ -13,7 +13,6 @@ from geo import boundaries, mapdata
 from kumppanuus import areas, config, examples, rounds
 from kumppanuus.i18n import fmt_number
 from kumppanuus.markup import plain
-from tests.conftest import ROOT
 from tests import page_support
 from tests.page_support import read_only_database  # noqa: F401 (fixture)
 
@@ -25,14 +24,7 @@ FIRST, LATER = (examples.ROUND_PREFIX + "kevät 2021", examples.ROUND_PREFIX + "
 
 
 def open_map(lang: str | None = None, **state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if lang:
-        at.query_params["lang"] = lang
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return page_support.open_page(query={"lang": lang} if lang else None, timeout=120, **state)
 
 
 def choose(at: AppTest, key: str, areas_view: bool = True) -> AppTest:

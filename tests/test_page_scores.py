@@ -9,7 +9,6 @@ import pytest
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from kumppanuus import config
 from kumppanuus.store import kinds
 from kumppanuus.store import Store
 from tests import page_support
@@ -131,9 +130,7 @@ def test_small_groups_are_hidden_and_a_viewer_has_no_way_to_lower_the_threshold(
 def test_staff_may_raise_the_threshold_but_never_below_the_configured_floor(store, monkeypatch):
     monkeypatch.setenv("KUMPPANUUS_MIN_GROUP_N", "3")
     add_scores(store, manager_n=1, participant_n=4)
-    at = AppTest.from_file(str(config.REPO_ROOT / "app.py"), default_timeout=60)
-    at.session_state["staff_user"] = "teija"
-    at.switch_page(PAGE).run()  # the page's own URL on the first run
+    at = page_support.open_page(PAGE, staff_user="teija")  # the page's own URL on the first run
     control = at.number_input(key="scores_min_n")
     assert control.min == 3 and control.value == 3
     assert participants_means(at).notna().all()  # 4 ≥ 3

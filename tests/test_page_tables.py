@@ -1,8 +1,8 @@
 """The tables page (AppTest): totals, filters, one table's figures, empty states, downloads.
 
-In Streamlit 1.67 `AppTest.switch_page` runs the page script alone (app.py, and so the shared
-sidebar, does not run again), so behaviour tests run the page file as the main script: with no
-context from app.py, `context.current()` draws the real sidebar and its filters can be driven.
+Behaviour tests run the page file as the main script: a page run without app.py runs app.py
+within that run (`ui.nav.run_app_instead`: page config, the shared sidebar, the login gate), so
+the real sidebar's filters can be driven; `open_page` opens app.py at the page's own URL.
 """
 
 from __future__ import annotations
