@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import CHROMIUM, free_port, running_app, wait_until_healthy  # noqa: E402
+from tests.browser_support import (  # noqa: E402
+    CHROMIUM, CHROMIUM_ARGS, free_port, running_app, wait_until_healthy)
 
 BARE_ALTAIR = '''
 import altair as alt, pandas as pd, streamlit as st
@@ -217,7 +218,7 @@ def browser_figures(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp_name, sync_playwright() as pw:
         tmp = Path(tmp_name)
         browser = pw.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                                     args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         frames: list[int] = []
         geometry: list[int] = []

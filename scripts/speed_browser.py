@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests import browser_support  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARGS = browser_support.CHROMIUM_ARGS
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SETTLED_JS = """(() => {
     const app = document.querySelector('[data-testid="stApp"]');

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests import browser_support  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from speed_browser import ARGS, MAP_IFRAME, SETTLED_JS  # noqa: E402
 EXAMPLE_ROUND = "esimerkki: kevät 2021"
 #: name → (page file, URL path, query). The scores page and the forum open on the example round
 #: (the region's stored round has no scores), the forum on Lapua: as scripts/screenshots.py.
@@ -53,12 +53,9 @@ PAGES = {
 }
 GOAL = "≤ 1.7× bare"  # issue 12: "keep the page loads where they are (1.2–1.7× a bare app)"
 TIMEOUT = 180_000
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 #: ([kind, units]) → performance.now() once the page is drawn (see the module docstring)
 DRAWN_JS = """([kind, units]) => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning'
-        || document.querySelector('[data-stale="true"], [data-testid="stSpinner"]')) return false;
+    if (!%s || document.querySelector('[data-testid="stSpinner"]')) return false;
     const main = document.querySelector('[data-testid="stMain"]');
     if (!main || !main.querySelector('h1, h2')) return false;
     let drawn = true;
@@ -73,7 +70,7 @@ DRAWN_JS = """([kind, units]) => {
             + '[data-testid="stVegaLiteChart"] canvas');  // the app draws SVG, altair's default canvas
     else if (kind === 'table') drawn = !!main.querySelector('[data-testid="stDataFrame"] canvas');
     return drawn && performance.now();
-}""" % MAP_IFRAME
+}""" % (SETTLED_JS, MAP_IFRAME)
 
 
 class Twin:

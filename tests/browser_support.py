@@ -27,6 +27,8 @@ import pytest
 from kumppanuus import config
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: The flags every headless Chromium of the tests and benchmarks runs with.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 #: Any URL to a host but 127.0.0.1/localhost. A pattern, not a Python callback: Playwright then
 #: matches it in its driver, and the app's own requests never wait for a round trip to pytest.
 NON_LOCAL = re.compile(r"^(https?|wss?)://(?!(127\.0\.0\.1|localhost)(:\d+)?([/?#]|$))", re.I)
@@ -125,7 +127,7 @@ def browser():
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=CHROMIUM_ARGS,
         )
         yield launched
         launched.close()
