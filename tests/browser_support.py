@@ -74,16 +74,20 @@ def running_app(tmp: Path, extra_env: dict[str, str] | None = None):
         yield url
 
 
+def streamlit_command(script: str, port: int) -> list[str]:
+    """`streamlit run script`, headless on 127.0.0.1:`port`, no usage statistics."""
+    return [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false"]
+
+
 @contextlib.contextmanager
 def streamlit_server(script: str, cwd: Path, log_path: Path, env: dict[str, str] | None = None):
     """`streamlit run script` in `cwd` on a free 127.0.0.1 port, output to `log_path`; yields
     the URL once the server is healthy, and stops the server after."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false"]
     log = log_path.open("ab")
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(streamlit_command(script, port), cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)

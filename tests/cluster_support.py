@@ -12,7 +12,6 @@ import os
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -23,7 +22,8 @@ import pytest
 
 from kumppanuus import config
 from tests import pg_cluster
-from tests.browser_support import STAFF_PASSWORD, STAFF_USER, free_port, wait_until_healthy
+from tests.browser_support import (STAFF_PASSWORD, STAFF_USER, free_port, streamlit_command,
+                                   wait_until_healthy)
 
 HAPROXY_CFG = config.REPO_ROOT / "deploy" / "haproxy.cfg"
 
@@ -85,11 +85,9 @@ def app_env(database_url: str, tmp: Path) -> dict:
 
 
 def _start_app(env: dict, port: int, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1"]
     with log.open("wb") as out:
-        return subprocess.Popen(command, cwd=config.REPO_ROOT, env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
+        return subprocess.Popen(streamlit_command("app.py", port), cwd=config.REPO_ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
 
 
 def _start_haproxy(listen_port: int, app_ports: list[int], log: Path) -> subprocess.Popen:
