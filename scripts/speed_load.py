@@ -22,6 +22,7 @@ speed_bare.bare_script; the sidebar's menu and filters included), with tiny data
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import shutil
@@ -106,7 +107,6 @@ def twins(setup, names: list[str]) -> list[Twin]:
     import speed_browser
 
     os.environ[config.ENV_DATABASE_URL] = setup.region_url
-    staff_account(setup.region_url)  # the login form, as on the servers (running_app adds it)
     units, _ = speed_browser.region_units()
     out = []
     for name in names:
@@ -192,12 +192,15 @@ def _report(label: str, twin: Twin, pairs) -> Row:
     return time_row(f"{label}: {twin.name} (drawn: {twin.kind})", pairs, "bare", GOAL)
 
 
-def load_section(browser, pages: list[Twin], region: str, bare: str, repeat: int) -> list[Row]:
-    """Fresh tabs on warm servers, each page's pairs interleaved with its bare twin's."""
+def load_section(browser, pages: list[Twin], region: str, bare: str, repeat: int,
+                 warm_up: bool = True) -> list[Row]:
+    """Fresh tabs on warm servers, each page's pairs interleaved with its bare twin's
+    (`warm_up` False, for --smoke only: the first pair fills the servers' caches)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     rows = []
     for twin in pages:
-        load(context, region, twin), load(context, bare, twin, True)  # warm-up
+        if warm_up:
+            load(context, region, twin), load(context, bare, twin, True)
         pairs = paired(lambda i: load(context, region, twin),
                        lambda i: load(context, bare, twin, True), repeat)
         rows.append(_report("page load, fresh tab", twin, pairs))
@@ -240,22 +243,40 @@ def page_load_sections(setup, names: list[str], repeat: int, pages: list[str] | 
     """`load` and/or `firstload` (in `names`) for `pages` (default: every page)."""
     from playwright.sync_api import sync_playwright
 
-    chosen = twins(setup, pages or list(PAGES))
+    staff_account(setup.region_url)  # the login form, as on the servers (running_app adds it)
     folder = setup.tmp / "bare_pages"
-    bare_app(folder, chosen)
     rows = []
     with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(concurrent.futures.ThreadPoolExecutor(2))
+        if "load" in names:  # the servers boot while this process works (nothing is timed yet)
+            region_tmp = setup.tmp / "region_app"
+            region_tmp.mkdir(exist_ok=True)
+            region = started(stack, pool, browser_support.running_app(
+                region_tmp, {config.ENV_DATABASE_URL: setup.region_url}))
+        chosen = twins(setup, pages or list(PAGES))
+        bare_app(folder, chosen)
+        if "load" in names:
+            bare = started(stack, pool, bare_server(folder))
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=str(browser_support.CHROMIUM),
                                              args=ARGS)
         stack.callback(browser.close)
         if "load" in names:
-            region_tmp = setup.tmp / "region_app"
-            region_tmp.mkdir(exist_ok=True)
-            with browser_support.running_app(region_tmp, {
-                    config.ENV_DATABASE_URL: setup.region_url}) as region, \
-                    bare_server(folder) as bare:
-                rows += load_section(browser, chosen, region, bare, repeat)
+            rows += load_section(browser, chosen, region.result(), bare.result(), repeat,
+                                 warm_up=not setup.smoke)
         if "firstload" in names:
             rows += firstload_section(browser, chosen, setup, folder, first_repeat)
     return rows
+
+
+def started(stack: contextlib.ExitStack, pool, server) -> concurrent.futures.Future:
+    """`server` (a context manager yielding its URL once healthy) entered in `pool`'s thread;
+    the future of its URL. It is stopped when `stack` closes."""
+    future = pool.submit(server.__enter__)
+
+    def stop() -> None:
+        if future.exception() is None:  # waits for the start; a failed start left nothing
+            server.__exit__(None, None, None)
+
+    stack.callback(stop)
+    return future
