@@ -42,10 +42,12 @@ def haproxy_binary() -> str | None:
         (p for p in ("/usr/sbin/haproxy", "/usr/bin/haproxy") if Path(p).exists()), None)
 
 
-def _stop(processes: list[subprocess.Popen]) -> None:
-    """Terminate them all at once, then reap each (a server's shutdown overlaps the others')."""
+def _stop(processes: list[subprocess.Popen], meanwhile=lambda: None) -> None:
+    """Terminate them all at once, run `meanwhile`, then reap each (a server's shutdown
+    overlaps the others' and `meanwhile`)."""
     for process in processes:
         process.terminate()
+    meanwhile()
     for process in processes:
         try:
             process.wait(timeout=10)
@@ -149,9 +151,11 @@ def run_cluster(tmp: Path, *, fast_db: bool = True):
             _seed(database.url)
             yield _balanced(env, ports, processes, logs, database.url)
         finally:
-            _stop(processes[::-1])
-            concurrent.futures.wait([starting])  # never remove the folder under initdb
-            pg_cluster.stop(pg_base)
+            def stop_database() -> None:
+                concurrent.futures.wait([starting])  # never remove the folder under initdb
+                pg_cluster.stop(pg_base)
+
+            _stop(processes[::-1], meanwhile=stop_database)  # the servers are going anyway
 
 
 def _seed(database_url: str) -> None:

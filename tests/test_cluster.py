@@ -36,8 +36,14 @@ def cookies_of_new_browsers(balancer: str, count: int) -> set[str]:
     return seen
 
 
-def log_in(page, base_url: str) -> None:
-    page.goto(f"{base_url}/lataa")
+def log_in(page, base_url: str | None = None) -> None:
+    """On the upload page opened at `base_url`, or (None) reached by this session's menu link
+    to it, without loading the app again."""
+    if base_url is None:
+        page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a",
+                     has_text="Tuo aineistoa").click()
+    else:
+        page.goto(f"{base_url}/lataa")
     page.get_by_label("Käyttäjätunnus").fill(STAFF_USER)
     page.get_by_label("Salasana").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Kirjaudu", exact=True).click()
@@ -74,7 +80,7 @@ def test_a_file_uploaded_through_the_balancer_is_on_the_other_server_where_the_u
     page.goto(f"{other}/poydat")
     # the newest round is the sidebar's default: it exists only through the import on `pinned`
     page.get_by_text("Kierros: syksy 2030").wait_for(timeout=60_000)
-    log_in(page, other)  # the account lives in the database, not in one server
+    log_in(page)  # on `other`: the account lives in the database, not in one server
     page.get_by_role("tab", name="Historia ja peruminen").click()
     # the grid is canvas-drawn; its accessible copy of the cells is in the DOM, hidden
     page.locator("[role=gridcell]", has_text="klusteri.csv").first.wait_for(
