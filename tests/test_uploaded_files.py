@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 
 from sqlalchemy import func, select, text
 
 from kumppanuus.ingest import pipeline
-from kumppanuus.store import Store, db
+from kumppanuus.store import Store, db, files
 from tests.conftest import ROOT
 
 NEW_ROUND = ("kierros;nro;päivämäärä;nimi;kunnat;osallistujia\n"
@@ -46,3 +47,31 @@ def test_the_upgrade_copies_a_first_release_original_from_disk_into_the_database
         conn.execute(text("UPDATE imports SET sha256 = :s, stored_path = :p WHERE id = :i"),
                      {"s": sha, "p": str(kept), "i": first})
     assert Store(url).original(sha) == NEW_ROUND
+
+
+def test_a_large_file_is_kept_byte_for_byte_and_only_once(store):
+    data = bytes(range(256)) * 12_000  # 3 MB: many database pages, streamed on SQLite
+    sha = hashlib.sha256(data).hexdigest()
+    for _ in range(2):
+        with store.engine.begin() as conn:
+            files.keep(conn, sha, "iso.csv", data, dt.datetime(2022, 2, 3, 12, 0))
+    assert store.original(sha) == data
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(db.UploadedFile.size)) == len(data)
+        assert conn.scalar(select(func.count()).select_from(db.UploadedFile)) == 1
+
+
+def _columns(url: str, table: str) -> list[str]:
+    with db.engine_for(url).connect() as conn:
+        return [row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
+
+
+def test_the_files_bytes_are_the_last_column_of_a_new_and_of_an_upgraded_sqlite_database(
+        tmp_path):
+    """Only as the record's last column can SQLite stream a file into its row (store.files)."""
+    copy = tmp_path / "release1.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "release1.db", copy)
+    for url in (f"sqlite:///{tmp_path / 'new.db'}", f"sqlite:///{copy}"):
+        Store(url, seed_data=False)
+        assert _columns(url, "uploaded_files") == [
+            "sha256", "file_name", "size", "created_at", "content"]

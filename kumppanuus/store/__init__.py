@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kumppanuus import config, privacy
-from kumppanuus.store import by_round, db, fetch, migrate, seed
+from kumppanuus.store import by_round, db, fetch, files, migrate, seed
 from kumppanuus.store.kinds import KINDS, KindSpec, scores_from_db
 from kumppanuus.store.planning import ImportPlan, driver_rows, jsonable, plan
 
@@ -232,7 +232,8 @@ class Store:
             )
             session.add(record)
             if original is not None:
-                _keep_original(session, sha256, file_name, original, record.created_at)
+                files.keep(session.connection(), sha256, file_name, original,
+                           record.created_at)
             session.flush()
             _apply(session, spec, result, record.id)
             return record.id, result
@@ -240,8 +241,7 @@ class Store:
     def original(self, sha256: str) -> bytes | None:
         """The bytes of the file an import read (by its SHA-256), or None."""
         with self.engine.connect() as conn:
-            return conn.scalar(select(db.UploadedFile.content)
-                               .where(db.UploadedFile.sha256 == sha256))
+            return files.read(conn, sha256)
 
     def undo_import(self, import_id: int) -> None:
         """Revert import `import_id` exactly: restore what it updated, delete what it added."""
@@ -264,17 +264,6 @@ class Store:
                     **values, import_id=change.previous_import_id))
             session.execute(delete(table).where(table.c.import_id == import_id))
             record.undone_at = dt.datetime.now().replace(microsecond=0)
-
-
-def _keep_original(session: Session, sha256: str, file_name: str, original: bytes,
-                   created_at: dt.datetime) -> None:
-    """Keep the file's bytes in `uploaded_files` once per SHA-256, in the import's transaction.
-    Whether they are kept already is asked by key: `session.get` would read the stored bytes
-    back (a re-import of a 100,000-row file held them twice)."""
-    if session.scalar(select(db.UploadedFile.sha256).where(db.UploadedFile.sha256 == sha256)):
-        return
-    session.add(db.UploadedFile(sha256=sha256, file_name=file_name, size=len(original),
-                                content=original, created_at=created_at))
 
 
 def _lock(session: Session, kind: str) -> None:

@@ -233,14 +233,17 @@ class LoginFailure(Base):
 
 
 class UploadedFile(Base):
-    """The original bytes of every imported file, once per SHA-256 (imports.sha256)."""
+    """The original bytes of every imported file, once per SHA-256 (imports.sha256).
+
+    `content` is the last column (revision 0006_file_content_last): only then can SQLite write
+    it in pieces (kumppanuus.store.files)."""
 
     __tablename__ = "uploaded_files"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     file_name: Mapped[str] = mapped_column(String(300))
     size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

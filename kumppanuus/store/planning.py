@@ -130,9 +130,9 @@ def plan(spec: KindSpec, existing: pd.DataFrame, incoming: pd.DataFrame,
     incoming = incoming[columns].reset_index(drop=True)
     position = match_keys(spec, incoming, existing)
     found = position >= 0
+    if not found.any():  # every row is new: the rows themselves, not a filtered copy of them
+        return ImportPlan(spec.name, added=incoming)
     result = ImportPlan(spec.name, added=incoming[~found].reset_index(drop=True))
-    if not found.any():
-        return result
     matched = incoming[found].reset_index(drop=True)
     old = existing.reset_index(drop=True).iloc[position[found]]
     updatable = [c for c in columns if c not in spec.key
