@@ -18,12 +18,11 @@ import unicodedata
 
 import ftfy
 import numpy as np
-import pandas as pd
 
 from kumppanuus.schema import ColumnSpec
 
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
-_MOJIBAKE_HINT = "[\u00c2-\u00c5\u00e2]"  # Â Ã Ä Å â: first letters of cp1252-read UTF-8
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00c5\u00e2]")  # Â Ã Ä Å â: first letters of cp1252-read UTF-8
 SHOWN_CHARS = 60
 
 
@@ -32,24 +31,26 @@ def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} merkkiä)"
 
 
-def clean(texts: pd.Series, col: ColumnSpec, *, key: bool, first_row: np.ndarray
-          ) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """(clean texts, error per text, warning per text) for the distinct non-empty `texts` of a
-    column; `first_row[i]` orders texts by where they first appear (for key spellings)."""
-    texts = texts.str.replace(_NEUTRALISED, "", regex=True)
-    errors = pd.Series(None, index=texts.index, dtype=object)
-    warnings = pd.Series(None, index=texts.index, dtype=object)
-    lengths = texts.str.len()
-    too_long = lengths > col.limit
-    errors[too_long] = [f"teksti on liian pitkä: {_fi(n)} merkkiä; odotettiin enintään "
-                        f"{_fi(col.limit)} merkkiä" for n in lengths[too_long]]
-    texts = texts.where(~too_long, "")
+def clean(texts: list[str], col: ColumnSpec, *, key: bool, first_row: np.ndarray
+          ) -> tuple[list[str], list, list]:
+    """(clean texts, error per text, warning per text; None = none) for the distinct non-empty
+    `texts` of a column; `first_row[i]` orders texts by where they first appear (for key
+    spellings). Plain lists: pandas' per-call cost dwarfs the work on a few distinct texts."""
+    texts = [_NEUTRALISED.sub("", t) for t in texts]
+    errors: list = [None] * len(texts)
+    warnings: list = [None] * len(texts)
+    for i, text in enumerate(texts):
+        if len(text) > col.limit:
+            errors[i] = (f"teksti on liian pitkä: {_fi(len(text))} merkkiä; odotettiin enintään "
+                         f"{_fi(col.limit)} merkkiä")
+            texts[i] = ""
     texts = _repair_mojibake(texts, warnings)
-    normal = texts.map(normal_key if key else _nfc)
+    normal = [normal_key(t) for t in texts] if key else [_nfc(t) for t in texts]
     if key:
-        for index in texts.index[((normal != texts) & warnings.isna()).to_numpy()]:
-            warnings[index] = (f"avaimen kirjoitusasu '{shorten(texts[index])}' yhtenäistettiin "
-                               f"muotoon '{shorten(normal[index])}' (välilyönnit, Unicode-muoto)")
+        for i, (text, norm) in enumerate(zip(texts, normal)):
+            if norm != text and warnings[i] is None:
+                warnings[i] = (f"avaimen kirjoitusasu '{shorten(text)}' yhtenäistettiin "
+                               f"muotoon '{shorten(norm)}' (välilyönnit, Unicode-muoto)")
     texts = normal
     if key:
         texts = _one_spelling_per_key(texts, warnings, first_row)
@@ -68,38 +69,33 @@ def normal_key(text: str) -> str:
     return " ".join(_nfc(text).split())
 
 
-def _repair_mojibake(texts: pd.Series, warnings: pd.Series) -> pd.Series:
+def _repair_mojibake(texts: list[str], warnings: list) -> list[str]:
     """ftfy as the second opinion on text the decoder could not have caught (a cell that was
     already mojibake in an XLSX, or a CSV decoded right whose text was wrong before)."""
-    candidates = texts.str.contains(_MOJIBAKE_HINT, regex=True).fillna(False).astype(bool)
-    if not candidates.any():
-        return texts
-    out = texts.copy()
-    for index, text in texts[candidates].items():
-        if not ftfy.badness.is_bad(text):
+    out = texts
+    for index, text in enumerate(texts):
+        if not _MOJIBAKE_HINT.search(text) or not ftfy.badness.is_bad(text):
             continue
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
+            out = out if out is not texts else list(texts)
             out[index] = fixed
             warnings[index] = (f"teksti '{shorten(text)}' näytti väärällä merkistöllä "
                                f"tallennetulta; korjattiin muotoon '{shorten(fixed)}' — tarkista")
     return out
 
 
-def _one_spelling_per_key(texts: pd.Series, warnings: pd.Series,
-                          first_row: np.ndarray) -> pd.Series:
-    folded = texts.str.casefold()
-    if folded.nunique() == len(folded):
+def _one_spelling_per_key(texts: list[str], warnings: list, first_row: np.ndarray) -> list[str]:
+    folded = [t.casefold() for t in texts]
+    if len(set(folded)) == len(folded):
         return texts
-    order = np.argsort(first_row[: len(texts)], kind="stable")
     chosen: dict[str, str] = {}
-    for position in order:
-        index = texts.index[position]
-        fold = folded[index]
+    for position in np.argsort(first_row[: len(texts)], kind="stable"):
+        text, fold = texts[position], folded[position]
         if fold not in chosen:
-            chosen[fold] = texts[index]
-        elif texts[index] != chosen[fold]:
-            warnings[index] = (f"avain '{shorten(texts[index])}' eroaa aiemmasta "
-                               f"'{shorten(chosen[fold])}' vain kirjainkooltaan; käsitellään "
-                               "samana avaimena")
-    return folded.map(chosen)
+            chosen[fold] = text
+        elif text != chosen[fold]:
+            warnings[position] = (f"avain '{shorten(text)}' eroaa aiemmasta "
+                                  f"'{shorten(chosen[fold])}' vain kirjainkooltaan; käsitellään "
+                                  "samana avaimena")
+    return [chosen[f] for f in folded]

@@ -187,11 +187,13 @@ class TableParser:
         Refusing would block real text such as "-hanke" or "+ 2 muuta"; the export side
         neutralises such cells before they can reach a spreadsheet again.
         """
-        looks = converted.texts.str.startswith(FORMULA_START).to_numpy()
+        texts = converted.texts
+        looks = np.fromiter((t.startswith(FORMULA_START) for t in texts), dtype=bool,
+                            count=len(texts))
         if not looks.any():
             return
         rows = looks[converted.codes]
-        firsts = converted.texts.str[0].to_numpy(dtype=object)[converted.codes[rows]]
+        firsts = [texts[code][0] for code in converted.codes[rows]]
         self._add(self.warnings, column, pd.Series(
             [f"solu alkaa merkillä '{c}' ja näyttää kaavalta; odotettiin tekstiä — se "
              "tallennetaan tekstinä sellaisenaan" for c in firsts], index=self.table.index[rows]))
