@@ -2,9 +2,10 @@
 
 `app_url`, `browser` and `browser_page` are registered in conftest.py. What keeps a browser test
 cheap: a page load in a new context costs the browser ~2.5 CPU s more than one on a tab that has
-loaded the app before, so a test that opens its page with `goto` takes `tab` (import `module_tab`
-and `tab` into the module: one tab per module); tests that only read one view share it in a
-module-scoped fixture. Wait for what the test reads (`run_over`, `settled`), never a fixed time.
+loaded the app before, so a test that opens its page with `goto` takes `tab` (import `worker_tab`
+and `tab` into the module: one tab per worker, shared by every module); tests that only read one
+view share one load of it (`shared_view`, or a module-scoped fixture that measures it once).
+Wait for what the test reads (`run_over`, `settled`), never a fixed time.
 """
 
 from __future__ import annotations
@@ -167,26 +168,61 @@ def browser_page(browser):
     context.close()
 
 
+TAB_SIZE = {"width": 1400, "height": 1000}
+_WORKER_TABS: dict[int, object] = {}
+
+
 @pytest.fixture(scope="module")
-def module_tab(browser):
-    """One offline tab for the tests of a module that use `tab` (import both into the module)."""
-    context = offline_context(browser, viewport={"width": 1400, "height": 1000},
-                              accept_downloads=True)
-    yield offline_page(context)
-    context.close()
+def worker_tab(browser):
+    """The worker's one offline tab (downloads accepted), opened by the first module that asks
+    and closed with the browser: every module that imports `worker_tab` and `tab` shares it, so
+    only the first page load of a worker pays for a new context and renderer. (A session-scoped
+    fixture imported into several modules would be one fixture per module, hence the cache.)"""
+    page = _WORKER_TABS.get(id(browser))
+    if page is None or page.is_closed():
+        context = offline_context(browser, viewport=TAB_SIZE, accept_downloads=True)
+        page = _WORKER_TABS[id(browser)] = offline_page(context)
+    return page
+
+
+def reset_tab(page) -> None:
+    """1400×1000, screen media, no blocked URL recorded yet (what `tab` gives a test)."""
+    page.set_viewport_size(TAB_SIZE)
+    page.emulate_media(media="null")
+    page.blocked_urls.clear()
 
 
 @pytest.fixture
-def tab(module_tab):
-    """This test's page, for a test that opens its page with `goto` first: the module's tab at
-    1400×1000, screen media, no blocked URL recorded yet. The test's `goto` makes a new document
-    and a new Streamlit session (nothing of the previous test's run or DOM is left), on a
-    renderer that has already parsed the app's scripts: a new context per test cost the browser
-    ~2.5 CPU s more. (A test that needs its own cookies or listeners takes `browser_page`.)"""
-    module_tab.set_viewport_size({"width": 1400, "height": 1000})
-    module_tab.emulate_media(media="null")
-    module_tab.blocked_urls.clear()
-    return module_tab
+def tab(worker_tab):
+    """This test's page, for a test that opens its page with `goto` first: the worker's tab,
+    reset (`reset_tab`). The test's `goto` makes a new document and a new Streamlit session
+    (nothing of the previous test's run or DOM is left), on a renderer that has already parsed
+    the app's scripts: a new context per test cost the browser ~2.5 CPU s more. (A test that
+    needs its own cookies or listeners takes `browser_page`.)"""
+    reset_tab(worker_tab)
+    return worker_tab
+
+
+_VIEW_JS = "() => window.__kkSharedView ?? null"
+
+
+def shared_view(page, url: str, drawn) -> object:
+    """`page` showing `url` as first drawn, for tests that only read it: loaded (after
+    `reset_tab`) and waited for with `drawn(page)` unless the page's document is still the one an
+    earlier call loaded for `url` — any `goto` or reload makes a new document, which forgets it.
+    A test that changes the view (logs in, clicks) calls `leave_view` first. `page.blocked_urls`
+    holds what was blocked since the load."""
+    if page.evaluate(_VIEW_JS) != url:
+        reset_tab(page)
+        page.goto(url)
+        drawn(page)
+        page.evaluate("url => { window.__kkSharedView = url; }", url)
+    return page
+
+
+def leave_view(page) -> None:
+    """The test changes what `page` shows: no later `shared_view` call reuses this document."""
+    page.evaluate("() => { delete window.__kkSharedView; }")
 
 
 #: Streamlit's root element says whether a script run is going on (its own e2e tests wait on

@@ -1,12 +1,15 @@
 """A deep link as the very first request after a server start, as a user pasting a link would
 meet it: the page with its figures and the app's own menu, never raw file names or a
-"Page not found" dialog (Streamlit's pages/ mode before any st.navigation, see ui/nav.py)."""
+"Page not found" dialog (Streamlit's pages/ mode before any st.navigation, see ui/nav.py).
+Only that first-request test starts a server of its own; /kartta (the map's alias once
+st.navigation routes) is checked on the worker's shared server."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import run_over, running_app, server_environment, settled
+from tests.browser_support import (TAB_SIZE, offline_context, offline_page, run_over, running_app,
+                                   server_environment, settled)
 
 FILE_NAMES = ("poydat", "kartta", "jarjestoystavallisyys", "yhteyshenkilot", "lataa", "foorumi",
               "muistiot", "app")
@@ -57,6 +60,17 @@ def recorded(page) -> tuple[set[str], list[str]]:
     return set(lines) - {""}, dialogs
 
 
+@pytest.fixture(scope="module")
+def recording_tab(browser):
+    """One tab for this module's tests that records what each of its documents draws
+    (RECORDER_JS); a context of its own, so the recorder runs in no other module's pages."""
+    context = offline_context(browser, viewport=TAB_SIZE)
+    page = offline_page(context)
+    page.add_init_script(RECORDER_JS)
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def fresh_app(tmp_path, database_template, shared_cache_dir):
     """A server of this test's own: the test's first request is the first after its start."""
@@ -66,9 +80,8 @@ def fresh_app(tmp_path, database_template, shared_cache_dir):
 
 
 def test_the_tables_page_as_the_first_request_shows_its_figures_and_the_real_menu(
-        fresh_app, browser_page):
-    page = browser_page
-    page.add_init_script(RECORDER_JS)
+        fresh_app, recording_tab):
+    page = recording_tab
     page.goto(f"{fresh_app}/poydat")
     page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=60_000)
     assert page.locator("[data-testid='stMetricValue']").first.inner_text() == "483"
@@ -81,12 +94,11 @@ def test_the_tables_page_as_the_first_request_shows_its_figures_and_the_real_men
     assert no_dialog(page) and not dialogs, dialogs
 
 
-def test_kartta_opens_the_map_without_a_page_not_found_dialog(fresh_app, browser_page):
-    page = browser_page
-    page.add_init_script(RECORDER_JS)
-    page.goto(fresh_app)
+def test_kartta_opens_the_map_without_a_page_not_found_dialog(app_url, recording_tab):
+    page = recording_tab
+    page.goto(app_url)  # the root runs app.py: from here st.navigation routes every session
     page.locator("h1").filter(has_text="Kartta").wait_for(timeout=60_000)
-    page.goto(f"{fresh_app}/kartta")
+    page.goto(f"{app_url}/kartta")
     page.locator("h1").filter(has_text="Kartta").wait_for(timeout=60_000)
     run_over(page)  # a "Page not found" dialog would have come with this run
     assert no_dialog(page), page.locator("[role='dialog']").all_inner_texts()

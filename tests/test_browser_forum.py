@@ -12,7 +12,7 @@ import pytest
 from geo import boundaries
 from kumppanuus import config
 from kumppanuus.i18n import t
-from tests.browser_support import module_tab, run_over, settled  # noqa: F401
+from tests.browser_support import run_over, settled, worker_tab  # noqa: F401
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(\+358|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}")
@@ -35,10 +35,10 @@ MEASURE_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def forum_tab(module_tab):
-    """This module's views share one tab (see `module_tab`): each load is a new document and a
-    new Streamlit session."""
-    return module_tab
+def forum_tab(worker_tab):
+    """The worker's tab (see `worker_tab`): each load is a new document and a new Streamlit
+    session."""
+    return worker_tab
 
 
 def load(page, url: str, width: int, height: int) -> None:

@@ -4,7 +4,7 @@ label left over from the old one), and a reload keeps it (`?lang=sv`)."""
 from __future__ import annotations
 
 from kumppanuus.i18n import t
-from tests.browser_support import module_tab, run_over, settled, tab  # noqa: F401
+from tests.browser_support import run_over, settled, tab, worker_tab  # noqa: F401
 
 KEYS = ("round", "leader_area", "municipality", "presentation_mode", "map_colour_by",
         "map_show_areas", "map_names", "page_tables", "page_people")

@@ -8,8 +8,8 @@ import pytest
 
 from geo import boundaries, foliummap
 from kumppanuus import config
-from tests.browser_support import (INTERIOR_POINT_JS, module_tab, offline_context,  # noqa: F401
-                                  offline_page, run_over, settled, tab)
+from tests.browser_support import (INTERIOR_POINT_JS, run_over, settled, shared_view,  # noqa: F401
+                                  tab, worker_tab)
 
 REGION_UNITS = 19  # 18 municipalities, Kurikka drawn in two parts
 SEINAJOKI = 14  # position of unit 743 in the map's feature order (sorted by code)
@@ -20,16 +20,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def map_tab(browser, app_url):
-    """The map page in a tab of this module, for the tests that only read it (hover included:
-    it changes nothing on the server); the tests that click open the page in `tab`, a tab of
-    their own."""
-    context = offline_context(browser, viewport={"width": 1400, "height": 1000})
-    page = offline_page(context)
-    page.goto(f"{app_url}/")  # the map is the main page (v2 gives it the root URL)
-    yield page
-    context.close()
+@pytest.fixture
+def map_tab(worker_tab, app_url):
+    """The map page as first drawn, one load shared by the tests that only read it (hover
+    included: it changes nothing on the server); the tests that click open the page in `tab`."""
+    return shared_view(worker_tab, f"{app_url}/", drawn_map)  # the map is the main page
 
 
 def drawn_map(page):
@@ -125,10 +120,10 @@ PANEL_SIZES = [(1280, 720), (1920, 1080)]
 
 
 @pytest.fixture(scope="module")
-def seinajoki_panel_buttons(module_tab, app_url):
+def seinajoki_panel_buttons(worker_tab, app_url):
     """{(width, height): the buttons of Seinäjoki's panel} at both sizes, from one page that
     chose Seinäjoki in the sidebar (each size measured once the layout is settled)."""
-    page = module_tab
+    page = worker_tab
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{app_url}/")
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)

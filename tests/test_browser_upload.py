@@ -2,29 +2,40 @@
 
 from __future__ import annotations
 
-from tests.browser_support import STAFF_PASSWORD, STAFF_USER, module_tab, tab  # noqa: F401
+from tests.browser_support import (STAFF_PASSWORD, STAFF_USER, leave_view, run_over,  # noqa: F401
+                                   shared_view, worker_tab)
 
 SPEAKERS = ("kierros;nro;nimi;tehtävä;organisaatio\n"
             "kevät 2021;8;Testi Puhuja;hyvinvointikoordinaattori;Lapuan kaupunki\n")
 
 
+def login_page(page, app_url):
+    """The upload URL as a viewer meets it once its run is over: the login form (one load
+    shared by both tests)."""
+    def drawn(page):
+        page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
+        run_over(page)
+
+    return shared_view(page, f"{app_url}/lataa", drawn)
+
+
 def log_in(page, app_url):
-    page.goto(f"{app_url}/lataa")
-    page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
+    login_page(page, app_url)
+    leave_view(page)  # from here on the page shows the staff's view
     page.get_by_label("Käyttäjätunnus").fill(STAFF_USER)
     page.get_by_label("Salasana").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Kirjaudu", exact=True).click()
     page.get_by_text("Tiedosto (CSV, XLSX tai Mentimeter-vienti)").wait_for(timeout=30_000)
 
 
-def test_a_viewer_opening_the_upload_url_sees_the_login_and_no_file_widget(app_url, tab):
-    tab.goto(f"{app_url}/lataa")
-    tab.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
-    assert tab.locator("input[type=file]").count() == 0
+def test_a_viewer_opening_the_upload_url_sees_the_login_and_no_file_widget(app_url, worker_tab):
+    page = login_page(worker_tab, app_url)
+    assert page.get_by_text("vaativat henkilökunnan kirjautumisen").is_visible()
+    assert page.locator("input[type=file]").count() == 0
 
 
-def test_staff_upload_a_file_through_the_widget_and_confirm_it(app_url, tab, tmp_path):
-    page = tab
+def test_staff_upload_a_file_through_the_widget_and_confirm_it(app_url, worker_tab, tmp_path):
+    page = worker_tab
     log_in(page, app_url)
     path = tmp_path / "alustajat.csv"
     path.write_text(SPEAKERS, encoding="cp1252")  # plain "CSV" save on Finnish Windows
