@@ -36,9 +36,10 @@ def _text(slide, text: str, left, top, width, height, size: int = 18, bold: bool
     for i, line in enumerate(text.split("\n")):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         para.text = line
-        para.font.size, para.font.bold = Pt(size), bold
+        font = para.font  # one lookup: each `para.font` finds or makes its XML element again
+        font.size, font.bold = Pt(size), bold
         if colour is not None:
-            para.font.color.rgb = colour
+            font.color.rgb = colour
     return box
 
 
@@ -144,8 +145,11 @@ def _gap_table(slide, c: Content, scr: forum.Screen) -> None:
 
 def _screen_slide(prs, c: Content, scr: forum.Screen) -> None:
     slide = _slide(prs, c, f"{scr.name} · {scr.area_name}".rstrip(" ·"), example=scr.is_example)
-    tables = "; ".join(f"{r.label} {fmt_date(r.date, c.lang)} ({fmt_number(r.participants, c.lang)})"
-                       for r in scr.tables.itertuples()) or c.tr("forum_no_tables")
+    rows = scr.tables  # zipped columns: itertuples makes a namedtuple class per call
+    tables = "; ".join(f"{label} {fmt_date(date, c.lang)} ({fmt_number(participants, c.lang)})"
+                       for label, date, participants in zip(rows["label"], rows["date"],
+                                                            rows["participants"])
+                       ) or c.tr("forum_no_tables")
     _text(slide, f"{c.tr('forum_tables')}: {tables}", Inches(0.5), Inches(6.2), Inches(12.3),
           Inches(0.5), 12)
     if not scr.has_scores:
