@@ -31,6 +31,11 @@ _DELIMITERS = ";,\t"
 #: by `parse`); a wider file is read as Python strings in one block (per-column arrays cost
 #: ~1 ms each: 20 000 stray columns would take half a minute).
 _CATEGORY_COLUMNS = 64
+#: From this size on, CSV cells are read as categoricals (one hash table per column, small at the
+#: memory peak of a 100,000-row file). Below it, Python strings: a categorical column costs ~1 ms
+#: to set up, ten times the whole parse of a ten-row file, and object columns stay faster up to
+#: ~10,000 rows; `factorize` takes either.
+_CATEGORY_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -119,12 +124,13 @@ def _read_csv(data: bytes, filename: str) -> tuple[list[str], pd.DataFrame, int,
 
 def _parse_csv(data: bytes, encoding: str, delimiter: str, filename: str, text_again
                ) -> pd.DataFrame:
-    """pandas' C parser over UTF-8 bytes, every cell a categorical of the texts as written;
-    a file it cannot split into rows → UnreadableFile naming the row (`text_again()`: the
-    decoded text, to find it)."""
+    """pandas' C parser over UTF-8 bytes, every cell the text as written (a categorical of the
+    texts for a big file, `_CATEGORY_BYTES`); a file it cannot split into rows → UnreadableFile
+    naming the row (`text_again()`: the decoded text, to find it)."""
+    dtype = "category" if len(data) >= _CATEGORY_BYTES else object
     try:
         return pd.read_csv(io.BytesIO(data), sep=delimiter, encoding=encoding,
-                           encoding_errors="surrogatepass", header=None, dtype="category",
+                           encoding_errors="surrogatepass", header=None, dtype=dtype,
                            keep_default_na=False, skip_blank_lines=False, quotechar='"',
                            nrows=limits.EXCEL_MAX_ROWS + 2, engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:

@@ -57,6 +57,8 @@ class TableParser:
         return self.spec.column(column).header_fi if column in self.spec.names else column
 
     def _add(self, target: list, column: str, messages: pd.Series) -> None:
+        if messages.empty:
+            return
         header = self._header(column)
         raw = self.raw.get(column, pd.Series(dtype="str"))
         for row, message in messages.dropna().items():
@@ -100,6 +102,8 @@ class TableParser:
         return converted.values.astype(dtype)
 
     def _add_grouped_warnings(self, column: str, messages: pd.Series) -> None:
+        if messages.empty:
+            return
         messages = messages.dropna()
         for message, rows in messages.groupby(messages).groups.items():
             more = f" (sama {len(rows) - 1} muulla rivillä)" if len(rows) > 1 else ""
