@@ -149,9 +149,10 @@ def bare_app(folder: Path, pages: list[Twin]) -> None:
     """Write the bare multipage app into `folder`: bare_app.py routing the twins' URL paths."""
     (folder / ".streamlit").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
-    from geo import assets
+    if any(twin.kind == "map" for twin in pages):
+        from geo import assets
 
-    assets.ensure_static_assets(folder / "static")  # Leaflet for the bare map, no internet
+        assets.ensure_static_assets(folder / "static")  # Leaflet for the bare map, no internet
     entries = []
     for twin in pages:
         (folder / f"bare_{twin.name}.py").write_text(

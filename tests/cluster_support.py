@@ -130,9 +130,10 @@ def prerequisites() -> None:
 def run_cluster(tmp: Path, *, fast_db: bool = True):
     """Start PostgreSQL, seed it and add the staff user, two app servers and HAProxy.
 
-    PostgreSQL's initdb and start run in a thread while the two servers boot (a server
-    touches the database only when a browser opens a page, and none does before the seed is
-    in); its port and password are chosen first, so the servers get the URL at start."""
+    PostgreSQL's initdb and start run in a thread while the two servers boot and HAProxy
+    comes up in front of them (a server touches the database only when a browser opens a
+    page, and none does before the seed is in; health checks do not); its port and password
+    are chosen first, so the servers get the URL at start."""
     tmp = Path(tmp)
     logs = tmp / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -147,9 +148,10 @@ def run_cluster(tmp: Path, *, fast_db: bool = True):
             ports = [free_port(), free_port()]
             for name, port in zip(("app1", "app2"), ports):
                 processes.append(_start_app(env, port, logs / f"{name}.log"))
+            running = _balanced(env, ports, processes, logs, database.url)  # health only
             starting.result()
             _seed(database.url)
-            yield _balanced(env, ports, processes, logs, database.url)
+            yield running
         finally:
             def stop_database() -> None:
                 concurrent.futures.wait([starting])  # never remove the folder under initdb

@@ -13,7 +13,7 @@ from sqlalchemy import MetaData, func, insert, select, text
 
 from kumppanuus.store import CannotUndo, Store, db, migrate
 from tests.cli_support import run_cli
-from tests.conftest import ROOT, TEST_DATABASE_URL
+from tests.conftest import ROOT, TEST_DATABASE_URL, _fresh_database
 
 #: Upgrades start from a first-release database or from nothing, never from the seeded template.
 pytestmark = pytest.mark.empty_database
@@ -37,20 +37,42 @@ def _copy_rows(source_url: str, target_url: str) -> None:
                                  f"(SELECT coalesce(max(id), 1) FROM {table.name}))"))
 
 
-@pytest.fixture
-def first_release_url(tmp_path) -> str:
-    """A database exactly as the first release left it: its tables, no alembic_version."""
-    copy = tmp_path / "release1.db"
+def _first_release(folder, url: str | None) -> str:
+    """A database exactly as the first release left it (its tables, no alembic_version): a copy
+    of the fixture in `folder`, on PostgreSQL its rows in the empty database `url`."""
+    copy = folder / "release1.db"
     shutil.copy(FIXTURE, copy)
     if not TEST_DATABASE_URL:
         return f"sqlite:///{copy}"
-    url = os.environ["DATABASE_URL"]  # this worker's empty PostgreSQL database (conftest)
     engine = db.engine_for(url)
     with engine.begin() as conn:
         command.upgrade(migrate.alembic_config(conn), BASELINE)
         conn.execute(text("DROP TABLE alembic_version"))
     _copy_rows(f"sqlite:///{copy}", url)
     return url
+
+
+@pytest.fixture
+def first_release_url(tmp_path) -> str:
+    """A first-release database of the test's own (PostgreSQL: this worker's empty database)."""
+    return _first_release(tmp_path, os.environ.get("DATABASE_URL"))
+
+
+@pytest.fixture(scope="module")
+def upgraded_first_release(tmp_path_factory) -> Store:
+    """One first-release database opened (so upgraded) once, for the tests that only read what
+    the upgrade made of it. PostgreSQL: a database of the module's own, which the tests' own
+    databases never drop."""
+    folder = tmp_path_factory.mktemp("release1")
+    url = _fresh_database(folder, None, module=True) if TEST_DATABASE_URL else None
+    return Store(_first_release(folder, url))
+
+
+@pytest.fixture(scope="module")
+def new_database(module_environment) -> Store:
+    """One new database that every revision built (and the seed filled), for tests that read it."""
+    with module_environment(empty=True) as store:
+        return store
 
 
 def _count(store: Store, table: str) -> int:
@@ -65,8 +87,8 @@ def test_the_fixture_is_a_first_release_database_without_a_version(first_release
         assert conn.execute(text("SELECT count(*) FROM imports")).scalar_one() == 4
 
 
-def test_opening_a_first_release_database_upgrades_it_keeping_every_row(first_release_url):
-    store = Store(first_release_url)
+def test_opening_a_first_release_database_upgrades_it_keeping_every_row(upgraded_first_release):
+    store = upgraded_first_release
     assert migrate.current(store.engine) == migrate.head()
     assert _count(store, "scores") == 2 and _count(store, "contacts") == 29
     assert _count(store, "feedback") == 0  # import 4 had been undone
@@ -119,30 +141,31 @@ def test_init_upgrades_a_first_release_database_and_seeds_nothing_twice(first_re
     assert again.returncode == 0 and "mitään ei muutettu" in again.stdout
 
 
-def test_the_models_match_the_migrated_schema_exactly(store):
-    with store.engine.connect() as conn:
+def test_the_models_match_the_migrated_schema_exactly(new_database):
+    with new_database.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={
             "compare_type": True, "include_name": migrate.include_name})
         diff = compare_metadata(context, db.Base.metadata)
     assert diff == []
 
 
-def test_a_new_database_gets_every_revision(store):
-    assert migrate.current(store.engine) == migrate.head()
-    assert _count(store, "municipalities") > 0
+def test_a_new_database_gets_every_revision(new_database):
+    assert migrate.current(new_database.engine) == migrate.head()
+    assert _count(new_database, "municipalities") > 0
 
 
 def test_an_upgraded_first_release_database_gets_the_spring_2021_partners_and_facts(
-        first_release_url):
-    store = Store(first_release_url)
+        upgraded_first_release):
+    store = upgraded_first_release
     facts = store.frame("round_facts").set_index("fact")
     assert facts.loc["associations", "value"] == 4082
     assert "Kuntayhtymä Kaksineuvoinen" in set(store.frame("organisations")["name"])
     assert _count(store, "scores") == 2  # and nothing else changed
 
 
-def test_an_upgraded_first_release_contacts_import_belongs_to_spring_2021(first_release_url):
-    store = Store(first_release_url)
+def test_an_upgraded_first_release_contacts_import_belongs_to_spring_2021(
+        upgraded_first_release):
+    store = upgraded_first_release
     rounds = store.history().set_index("kind")["round"]
     assert rounds["contacts"] == "kevät 2021"  # the newest round when it was made
     assert rounds.drop("contacts").isna().all()  # other kinds' rows name their round
