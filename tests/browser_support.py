@@ -206,18 +206,23 @@ def tab(worker_tab):
 _VIEW_JS = "() => window.__kkSharedView ?? null"
 
 
-def shared_view(page, url: str, drawn) -> object:
-    """`page` showing `url` as first drawn, for tests that only read it: loaded (after
-    `reset_tab`) and waited for with `drawn(page)` unless the page's document is still the one an
-    earlier call loaded for `url` — any `goto` or reload makes a new document, which forgets it.
-    A test that changes the view (logs in, clicks) calls `leave_view` first. `page.blocked_urls`
-    holds what was blocked since the load."""
-    if page.evaluate(_VIEW_JS) != url:
+def shared_view(page, view: str, open_view) -> object:
+    """`page` showing `view` (a name: a URL, or a state such as "the Leader-area map"), for
+    tests that read it or go on from it: opened with `open_view(page)` (after `reset_tab`; it
+    loads the page and waits until the view is drawn) unless the page's document is still one
+    that showed `view` (`mark_view`) — any `goto` or reload makes a new document, which forgets
+    it. A test that changes the view into another calls `leave_view` (or `mark_view` with the
+    view it leaves). `page.blocked_urls` holds what was blocked since the view's load."""
+    if page.evaluate(_VIEW_JS) != view:
         reset_tab(page)
-        page.goto(url)
-        drawn(page)
-        page.evaluate("url => { window.__kkSharedView = url; }", url)
+        open_view(page)
+        mark_view(page, view)
     return page
+
+
+def mark_view(page, view: str) -> None:
+    """`page`'s document now shows `view`: a later `shared_view(page, view, …)` goes on from here."""
+    page.evaluate("view => { window.__kkSharedView = view; }", view)
 
 
 def leave_view(page) -> None:

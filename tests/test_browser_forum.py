@@ -9,8 +9,6 @@ import re
 
 import pytest
 
-from geo import boundaries
-from kumppanuus import config
 from kumppanuus.i18n import t
 from tests.browser_support import run_over, settled, worker_tab  # noqa: F401
 
@@ -128,19 +126,3 @@ def test_key_figures_and_chart_text_are_at_least_one_and_a_half_times_normal(
 def test_printing_a_page_hides_the_sidebar_and_the_buttons(normal_view):
     assert dict(zip(PRINT_HIDDEN, normal_view["printed"])) == dict.fromkeys(PRINT_HIDDEN, True)
     assert normal_view["chart_printed"]
-
-
-@pytest.mark.skipif(bool(boundaries.missing_boundary_files(config.geo_dir())),
-                    reason=f"boundary files not found in {config.geo_dir()}")
-def test_the_map_html_download_holds_the_map_once(forum_tab, app_url, tmp_path):
-    page = forum_tab
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/")
-    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_text(t("map_download_html")).click()
-    html = (tmp_path / "map.html")
-    info.value.save_as(html)
-    text = html.read_text(encoding="utf-8")
-    assert text.count("L.map(") == 1
-    assert text.count('class="folium-map"') == 1

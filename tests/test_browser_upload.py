@@ -12,11 +12,12 @@ SPEAKERS = ("kierros;nro;nimi;tehtävä;organisaatio\n"
 def login_page(page, app_url):
     """The upload URL as a viewer meets it once its run is over: the login form (one load
     shared by both tests)."""
-    def drawn(page):
+    def opened(page):
+        page.goto(f"{app_url}/lataa")
         page.get_by_text("vaativat henkilökunnan kirjautumisen").wait_for(timeout=60_000)
         run_over(page)
 
-    return shared_view(page, f"{app_url}/lataa", drawn)
+    return shared_view(page, f"{app_url}/lataa", opened)
 
 
 def log_in(page, app_url):
