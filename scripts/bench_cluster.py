@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if haproxy_binary() is None or not Path("/usr/bin/chromium").exists():
         print("needs haproxy, /usr/bin/chromium and PostgreSQL (see .ci/run)", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory() as tmp, run_cluster(Path(tmp), fast_db=False) as cluster:
+    with tempfile.TemporaryDirectory() as tmp, \
+            run_cluster(Path(tmp), fast_db=False, watch_sources=True) as cluster:  # as deployed
         asyncio.run(read_pages(cluster.balancer, 2, len(PAGES)))  # warm both servers' caches
         quiet = asyncio.run(read_pages(cluster.balancer, args.browsers, args.loads))
         print(summary("no load", quiet), flush=True)

@@ -106,8 +106,9 @@ def server_environment(tmp: Path, database_template: str, cache_dir: Path) -> di
     """`running_app`'s extra environment for a test server: its database a copy of the test
     run's seeded template (SQLite; the same rows `Store()` would migrate and seed, without doing
     it again) and the worker's geometry cache folder (its files are keyed by their inputs, as a
-    restarted server finds its own)."""
-    env = {config.ENV_CACHE_DIR: str(cache_dir)}
+    restarted server finds its own). Streamlit's source file watcher is off: no test edits a
+    source file, and it cost the server ~0.3 CPU s for every new session (a test's `goto`)."""
+    env = {config.ENV_CACHE_DIR: str(cache_dir), "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
     if database_template.startswith("sqlite:///"):
         path = tmp / "app.db"
         shutil.copyfile(database_template.removeprefix("sqlite:///"), path)

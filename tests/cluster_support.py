@@ -74,9 +74,12 @@ class RunningCluster:
                          for p in sorted(self.logs.glob("*.log")))
 
 
-def app_env(database_url: str, tmp: Path) -> dict:
-    """Environment of every app server: one database, one cookie secret, proxy trusted."""
-    return os.environ | {
+def app_env(database_url: str, tmp: Path, *, watch_sources: bool = False) -> dict:
+    """Environment of every app server: one database, one cookie secret, proxy trusted; the
+    source file watcher off unless `watch_sources` (deploy/ leaves Streamlit's default on; no
+    test edits a source file, and the watcher costs every new session ~0.3 CPU s)."""
+    watcher = {} if watch_sources else {"STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
+    return os.environ | watcher | {
         config.ENV_DATABASE_URL: database_url,
         config.ENV_CACHE_DIR: str(tmp / "cache"),
         config.ENV_STAFF_FILE: str(tmp / "staff.toml"),
@@ -127,8 +130,9 @@ def prerequisites() -> None:
 
 
 @contextlib.contextmanager
-def run_cluster(tmp: Path, *, fast_db: bool = True):
-    """Start PostgreSQL, seed it and add the staff user, two app servers and HAProxy.
+def run_cluster(tmp: Path, *, fast_db: bool = True, watch_sources: bool = False):
+    """Start PostgreSQL, seed it and add the staff user, two app servers and HAProxy
+    (`fast_db`: PostgreSQL without durability; `watch_sources`: see `app_env`).
 
     PostgreSQL's initdb and start run in a thread while the two servers boot and HAProxy
     comes up in front of them (a server touches the database only when a browser opens a
@@ -144,7 +148,7 @@ def run_cluster(tmp: Path, *, fast_db: bool = True):
         starting = pool.submit(pg_cluster.start, pg_base, fast=fast_db, port=database.port,
                                password=database.password)
         try:
-            env = app_env(database.url, tmp)
+            env = app_env(database.url, tmp, watch_sources=watch_sources)
             ports = [free_port(), free_port()]
             for name, port in zip(("app1", "app2"), ports):
                 processes.append(_start_app(env, port, logs / f"{name}.log"))
