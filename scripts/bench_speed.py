@@ -61,6 +61,8 @@ class Setup:
         self.nation_url = f"sqlite:///{tmp / 'nation.db'}"
         os.environ["KUMPPANUUS_CACHE_DIR"] = str(tmp / "cache")
         os.environ["KUMPPANUUS_STAFF_FILE"] = str(tmp / "staff.toml")
+        if smoke:  # its figures are no result: its servers skip the file watcher's CPU cost
+            os.environ["STREAMLIT_SERVER_FILE_WATCHER_TYPE"] = "none"
 
     @functools.cached_property
     def region_url(self) -> str:
@@ -130,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(map tables people scores forum memos upload)")
     parser.add_argument("--rows", type=int, default=100_000, help="import: rows in the file")
     parser.add_argument("--smoke", action="store_true",
-                        help="tiny inputs, one pair each: checks that the sections run")
+                        help="tiny inputs, one pair each (no warm-up pair, no file "
+                        "watcher on its servers): checks that the sections run")
     args = parser.parse_args(argv)
     unknown = [n for n in args.sections if n not in SECTIONS]
     if unknown:
