@@ -142,8 +142,11 @@ def browser():
 def offline_context(browser, **options):
     """A new context whose requests to any host but 127.0.0.1/localhost are aborted and
     recorded in `context.blocked_urls` (shared by its pages as `page.blocked_urls`, see
-    `offline_page`), so a test proves the app works offline."""
-    context = browser.new_context(**options)
+    `offline_page`), so a test proves the app works offline. It prefers reduced motion (unless
+    `options` say otherwise), as a user may set it: Streamlit then skips its enter and fade
+    animations, whose frames cost the browser ~20 % of a page load's CPU (tests read the end
+    state, which is the same)."""
+    context = browser.new_context(**({"reduced_motion": "reduce"} | options))
     context.blocked_urls = []
 
     def guard(route):

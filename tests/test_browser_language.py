@@ -59,4 +59,6 @@ def test_the_tables_pages_tabs_follow_a_language_switch(app_url, tab):
     switched(page, "en", "page_tables")
     tabs = page.locator("[role='tab']").all_inner_texts()
     assert t("tab_timeline", "en") in tabs and t("tab_timeline", "fi") not in tabs
+    # Vega mounts a chart after the run's elements have settled (once read 0 charts here)
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30_000)
     assert page.locator("[data-testid='stVegaLiteChart']").count() >= 1
