@@ -51,7 +51,10 @@ def _text(data: bytes) -> str:
     return data.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def run_cli(*args, env=None, stdin=None, fresh_interpreter=False):
+def run_cli(*args, env=None, stdin=None, fresh_interpreter=False, child=None, child_args=()):
+    """`child` (default `tests.cli_child.run`): the forked process's function, a module-level
+    one that takes cli_child.run's arguments and then `child_args` (e.g.
+    tests/footprint_child.py, which also names the libraries the run loaded)."""
     environment = {**os.environ, **(env or {})}
     if fresh_interpreter:
         return subprocess.run(
@@ -65,8 +68,9 @@ def run_cli(*args, env=None, stdin=None, fresh_interpreter=False):
         Path(streams[0]).write_bytes((stdin or "").encode(locale.getpreferredencoding(False)))
         Path(streams[1]).touch()
         Path(streams[2]).touch()
-        process = _context().Process(target=cli_child.run,
-                                     args=([str(a) for a in args], environment, str(ROOT), streams))
+        process = _context().Process(target=child or cli_child.run,
+                                     args=([str(a) for a in args], environment, str(ROOT), streams,
+                                           *child_args))
         process.start()
         process.join(TIMEOUT)
         if process.exitcode is None:

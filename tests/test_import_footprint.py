@@ -8,30 +8,22 @@ column once geopandas is loaded (kumppanuus.schema_geo_probe changes nothing els
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
+from tests import footprint_child
+from tests.cli_support import run_cli
 from tests.conftest import ROOT
 
 #: Libraries of the map, the charts and the reports: none is needed to import a table.
 NOT_FOR_AN_IMPORT = ("geopandas", "shapely", "pyproj", "folium", "altair", "reportlab", "pptx",
                      "streamlit")
 
-_IMPORT_THEN_LIST_MODULES = """
-import sys
-import kumppanuus.__main__ as cli
-code = cli.main(["import", "scores", sys.argv[1], "--example"])
-loaded = sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2].split(",")))
-print("exit", code, "loaded", ",".join(loaded) or "-", file=sys.stderr)
-"""
-
 
 def test_a_command_line_import_loads_no_map_chart_or_report_library():
+    """Forked from the fork server (tests/footprint_child.py; ~2 CPU s less than a fresh
+    interpreter): the server holds only the CLI's own imports, so the run names every library
+    a fresh `python -m kumppanuus import` would load."""
     scores = ROOT / "data" / "example" / "esimerkki_arviot.csv"
-    done = subprocess.run(
-        [sys.executable, "-c", _IMPORT_THEN_LIST_MODULES, str(scores), ",".join(NOT_FOR_AN_IMPORT)],
-        cwd=ROOT, env=os.environ, capture_output=True, text=True, timeout=120)
+    done = run_cli("import", "scores", str(scores), "--example", child=footprint_child.run,
+                   child_args=(list(NOT_FOR_AN_IMPORT),))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "tuonti" in done.stdout and "lisätty" in done.stdout  # the rows were written
     assert done.stderr.strip().splitlines()[-1] == "exit 0 loaded -"
