@@ -104,6 +104,9 @@ _ROW = re.compile(rb"<(\w+:)?row\b([^>]*)>")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?([A-Z]*)(\d*)"')
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")  # `_ROW` without groups: cheaper to count
+#: Any cell tag, whatever the namespace prefix (a piece without one holds only blank rows).
+_ANY_CELL = re.compile(rb"<(?:\w+:)?c[ >/]")
 
 
 def scan_sheet(book: zipfile.ZipFile, part: str, filename: str, cell_budget: int) -> SheetScan:
@@ -134,6 +137,9 @@ def _scan_piece(piece: bytes, scan: SheetScan, state: dict, filename: str,
                 cell_budget: int) -> None:
     if state["head"]:
         _scan_head(piece, scan, filename)
+    if b"hidden" not in piece and not _has_cell(piece):
+        _count_blank_rows(piece, scan, state, filename)
+        return
     position = 0
     for match in _ROW.finditer(piece):
         # one find per row first: the exact count costs more, and most rows of a long sheet
@@ -150,12 +156,37 @@ def _scan_piece(piece: bytes, scan: SheetScan, state: dict, filename: str,
             if attributes.get(b"hidden") in (b"1", b"true"):
                 scan.hidden_rows.append(int(attributes.get(b"r", scan.rows) or scan.rows))
         if scan.rows > EXCEL_MAX_ROWS:
-            raise FileTooLarge(f"työkirjan '{filename}' taulukossa on yli "
-                               f"{fi_int(EXCEL_MAX_ROWS)} riviä (tyhjät rivit mukaan lukien); "
-                               "odotettiin Excel-taulukkoa — poista tyhjät rivit lopusta")
+            raise _too_many_rows(filename)
         state["in_row"] = 0
         position = match.end()
     _count_cells(piece, position, len(piece), scan, state, filename, cell_budget)
+
+
+def _has_cell(piece: bytes) -> bool:
+    """Whether a piece holds any cell tag (two substring scans decide most pieces)."""
+    return (b"<c" in piece or b":c" in piece) and _ANY_CELL.search(piece) is not None
+
+
+def _count_blank_rows(piece: bytes, scan: SheetScan, state: dict, filename: str) -> None:
+    """`_scan_piece` for a piece with no cell and no hidden row (the blank formatted rows Excel
+    keeps at the end of a sheet): the rows are counted in one regex pass, not one by one."""
+    rows = _ROW_TAG.findall(piece)
+    if not rows:
+        return
+    state["head"] = False
+    prefix = _ROW.match(rows[-1]).group(1) or b""
+    if prefix != state["prefix"]:
+        state["prefix"], state["cell_tag"] = prefix, b"<" + prefix + b"c"
+    state["in_row"] = 0
+    scan.rows += len(rows)
+    if scan.rows > EXCEL_MAX_ROWS:
+        raise _too_many_rows(filename)
+
+
+def _too_many_rows(filename: str) -> FileTooLarge:
+    return FileTooLarge(f"työkirjan '{filename}' taulukossa on yli {fi_int(EXCEL_MAX_ROWS)} "
+                        "riviä (tyhjät rivit mukaan lukien); odotettiin Excel-taulukkoa — poista "
+                        "tyhjät rivit lopusta")
 
 
 def _count_cells(piece: bytes, start: int, end: int, scan: SheetScan, state: dict,
