@@ -40,10 +40,11 @@ def cmd_report(args, usage_error) -> int:
 
     store = Store()
     code = _municipality(store, args.municipality, usage_error)
+    inputs = reports.Inputs.from_store(store, args.round, args.lang, code)
     try:
-        content = reports.collect(reports.Inputs.from_store(store, args.round, args.lang, code))
-    except reports.UnknownRound:
-        known = ", ".join(reports.known_rounds(*_frames(store))) or "–"
+        content = reports.collect(inputs)
+    except reports.UnknownRound:  # the rounds named from the frames just read, not read again
+        known = ", ".join(reports.known_rounds(inputs.frames, inputs.refs)) or "–"
         print(f"report: tuntematon kierros {args.round!r} (tunnetut: {known})", file=sys.stderr)
         return 1
     payload = reports.build(args.format, content)
@@ -53,9 +54,3 @@ def cmd_report(args, usage_error) -> int:
     else:
         sys.stdout.buffer.write(payload)
     return 0
-
-
-def _frames(store):
-    from kumppanuus.reports.content import FRAMES, REFERENCES
-
-    return ({k: store.frame(k) for k in FRAMES}, {r: store.reference(r) for r in REFERENCES})
