@@ -100,25 +100,28 @@ class Setup:
 
 
 def run_section(name: str, setup: Setup, args) -> list[Row]:
-    import speed_import
-    import speed_scripts
-
+    """One section (or the page loads); each imports only its own modules (a one-section run,
+    as the smoke tests make, skips the others' imports)."""
     repeat = args.repeat or (1 if args.smoke else 7)
     if set(name.split()) <= set(LOADS):  # "load", "firstload" or both, one browser
         import speed_load
 
         return speed_load.page_load_sections(setup, name.split(), repeat, args.pages,
                                              args.repeat or (1 if args.smoke else 3))
+    if name == "import":
+        import speed_import
+
+        return speed_import.import_section(setup, repeat if args.repeat else
+                                           (1 if args.smoke else 3),
+                                           1000 if args.smoke else args.rows)
+    import speed_scripts
+
     if name == "warm":
         return speed_scripts.warm(setup, repeat, args.pages)
     if name == "nation":
         return speed_scripts.nation(setup, repeat if args.repeat else (1 if args.smoke else 3))
     if name == "frames":
         return speed_scripts.frames(setup, repeat if args.repeat else (1 if args.smoke else 5))
-    if name == "import":
-        return speed_import.import_section(setup, repeat if args.repeat else
-                                           (1 if args.smoke else 3),
-                                           1000 if args.smoke else args.rows)
     raise ValueError(name)
 
 
