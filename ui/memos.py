@@ -22,11 +22,19 @@ TABLES_PAGE, MAP_PAGE, SCORES_PAGE = ("pages/poydat.py", "pages/kartta.py",
                                       "pages/jarjestoystavallisyys.py")
 
 
-def criterion_label(no, ctx: context.Context) -> str:
-    """'kriteeri 4: tarjoaa järjestöjen käyttöön …', or 'yleiset vaikutukset' when empty."""
+def criterion_texts() -> dict[int, str]:
+    """{criterion number: its Finnish text}. Read once per section: each read of a cached
+    reference frame is a copy (~1 ms), and the criterion picker labels seven options."""
+    criteria = data.reference("criteria")
+    return dict(zip(criteria["no"], criteria["text_fi"]))
+
+
+def criterion_label(no, ctx: context.Context, texts: dict[int, str] | None = None) -> str:
+    """'kriteeri 4: tarjoaa järjestöjen käyttöön …', or 'yleiset vaikutukset' when empty
+    (`texts`: `criterion_texts()`, read here when not given)."""
     if no is None or pd.isna(no):
         return ctx.tr("search_general")
-    texts = dict(zip(data.reference("criteria")["no"], data.reference("criteria")["text_fi"]))
+    texts = criterion_texts() if texts is None else texts
     return f"{ctx.tr('criterion_n', n=int(no))}: {texts.get(int(no), '')}"
 
 
@@ -45,11 +53,12 @@ def snippet_markdown(snippet: str, ctx: context.Context) -> str:
 
 def search_section(ctx: context.Context) -> None:
     c1, c2 = st.columns([3, 2])
+    texts = criterion_texts()
     query = c1.text_input(ctx.tr("search_label"), key="memos_query",
                           placeholder=ctx.tr("search_placeholder"))
     criterion = c2.selectbox(ctx.tr("search_criterion"), [None, *range(1, 8)], key="memos_crit",
                              format_func=lambda n: ctx.tr("all") if n is None
-                             else criterion_label(n, ctx))
+                             else criterion_label(n, ctx, texts))
     st.caption(ctx.tr("search_filters_note"))
     if not query.strip():
         return
@@ -114,8 +123,9 @@ def highlights_section(ctx: context.Context) -> None:
         rows = rows[rows["round"] == ctx.round]
     if ctx.municipality:
         rows = rows[rows["municipality"].isna() | (rows["municipality"] == ctx.municipality)]
+    texts = criterion_texts()
     for no, group in rows.groupby(rows["criterion"].fillna(0).astype(int), sort=True):
-        st.subheader(criterion_label(None if no == 0 else no, ctx))
+        st.subheader(criterion_label(None if no == 0 else no, ctx, texts))
         for text, source, rnd in zip(group["text"], group["source"], group["round"]):
             st.markdown(plain(text) if ctx.personal else plain(privacy.mask_contact_details(
                 text_of(text))))
