@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cli_support import run_cli
+from tests.conftest import _fresh_database
 
 BAD_DATE = "kierros;nro;päivämäärä;nimi;kunnat;osallistujia\nkevät 2022;1;31.2.2022;T;Lapua;12\n"
 
@@ -31,8 +32,9 @@ def test_a_forked_run_prints_and_exits_as_a_fresh_interpreter_does(tmp_path):
     assert "Evijärvi-Kauhava" in runs["export"][0].stdout
 
 
-def test_a_forked_run_reads_its_input_and_its_own_environment_only(tmp_path):
-    other = f"sqlite:///{tmp_path / 'toinen.db'}"
+def test_a_forked_run_reads_its_input_and_its_own_environment_only(tmp_path, database_template):
+    # another seeded database (a copy of the template: no migrations and seed in the run)
+    other = _fresh_database(tmp_path, database_template, module=True)
     assert run_cli("add-user", "teija", "--password-stdin", stdin="pitkä-salasana-42\n",
                    env={"DATABASE_URL": other}).returncode == 0
     assert run_cli("add-user", "teija", "--password-stdin", stdin="",
