@@ -44,7 +44,8 @@ def log_in(page, base_url: str | None = None) -> None:
                      has_text="Tuo aineistoa").click()
     else:
         page.goto(f"{base_url}/lataa")
-    page.get_by_label("Käyttäjätunnus").fill(STAFF_USER)
+    # the first run of a page after a server start: as long as the other first waits here
+    page.get_by_label("Käyttäjätunnus").fill(STAFF_USER, timeout=60_000)
     page.get_by_label("Salasana").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Kirjaudu", exact=True).click()
     page.get_by_text("Tiedosto (CSV, XLSX tai Mentimeter-vienti)").wait_for(timeout=60_000)
