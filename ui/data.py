@@ -54,7 +54,7 @@ def _frame(url: str, kind: str, version: str) -> pd.DataFrame:
     return _store(url).frame(kind)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _reference(url: str, name: str) -> pd.DataFrame:
     return _store(url).reference(name)
 
@@ -65,8 +65,10 @@ def frame(kind: str) -> pd.DataFrame:
 
 
 def reference(name: str) -> pd.DataFrame:
-    """Reference facts (municipalities, leader_areas, municipality_parts, criteria, rounds)."""
-    return _reference(config.database_url(), name)
+    """Reference facts (municipalities, leader_areas, municipality_parts, criteria, rounds),
+    each caller's own copy. Kept as one frame and copied (a page reads them several times a
+    run): a copy of these small frames costs a fraction of unpickling a cache_data entry."""
+    return _reference(config.database_url(), name).copy()
 
 
 def municipalities(lang: str) -> pd.DataFrame:
