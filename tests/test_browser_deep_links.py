@@ -1,15 +1,15 @@
 """A deep link as the very first request after a server start, as a user pasting a link would
 meet it: the page with its figures and the app's own menu, never raw file names or a
 "Page not found" dialog (Streamlit's pages/ mode before any st.navigation, see ui/nav.py).
-Only that first-request test starts a server of its own; /kartta (the map's alias once
-st.navigation routes) is checked on the worker's shared server."""
+The first-request test takes a server no session has run on (`fresh_app`); /kartta (the map's
+alias once st.navigation routes) is checked on the worker's shared server."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.browser_support import (TAB_SIZE, offline_context, offline_page, run_over, running_app,
-                                   server_environment, settled)
+                                   server_environment, sessions_opened, settled)
 
 FILE_NAMES = ("poydat", "kartta", "jarjestoystavallisyys", "yhteyshenkilot", "lataa", "foorumi",
               "muistiot", "app")
@@ -72,8 +72,14 @@ def recording_tab(browser):
 
 
 @pytest.fixture
-def fresh_app(tmp_path, database_template, shared_cache_dir):
-    """A server of this test's own: the test's first request is the first after its start."""
+def fresh_app(request, tmp_path, database_template, shared_cache_dir):
+    """A server on which no session has run yet, so the test's first request is the first after
+    its start: the worker's shared server while no test has opened a page there (so the first
+    browser test of a worker finds it), else a server of this test's own."""
+    shared = request.getfixturevalue("app_url")
+    if sessions_opened(shared) == 0:
+        yield shared
+        return
     with running_app(tmp_path, server_environment(tmp_path, database_template,
                                                   shared_cache_dir)) as url:
         yield url
