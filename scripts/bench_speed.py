@@ -99,7 +99,7 @@ class Setup:
         return store, n_scores
 
 
-def run_section(name: str, setup: Setup, args) -> list[Row]:
+def run_section(name: str, setup: Setup, args, chromium=None) -> list[Row]:
     """One section (or the page loads); each imports only its own modules (a one-section run,
     as the smoke tests make, skips the others' imports)."""
     repeat = args.repeat or (1 if args.smoke else 7)
@@ -107,7 +107,7 @@ def run_section(name: str, setup: Setup, args) -> list[Row]:
         import speed_load
 
         return speed_load.page_load_sections(setup, name.split(), repeat, args.pages,
-                                             args.repeat or (1 if args.smoke else 3))
+                                             args.repeat or (1 if args.smoke else 3), chromium)
     if name == "import":
         import speed_import
 
@@ -125,7 +125,9 @@ def run_section(name: str, setup: Setup, args) -> list[Row]:
     raise ValueError(name)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, chromium=None) -> int:
+    """The command line; `chromium`: a Playwright browser the page loads use instead of
+    launching their own (tests/test_bench_speed.py passes its session's)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sections", nargs="*", metavar="SECTION",
                         help=f"any of {', '.join(SECTIONS)} (default: all)")
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
                 rows += speed_browser.browser_sections(setup, browser, args.repeat or 7)
             else:
-                rows += run_section(group[0], setup, args)
+                rows += run_section(group[0], setup, args, chromium)
             print(f"   ({time.perf_counter() - start:.0f} s; {load_average()})", flush=True)
     print_table(rows, f"Speed, side by side ({load_average()}; ratio = median of the "
                       "per-pair ratios)")

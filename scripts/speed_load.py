@@ -240,8 +240,9 @@ def firstload_section(browser, pages: list[Twin], setup, folder: Path, repeat: i
 
 
 def page_load_sections(setup, names: list[str], repeat: int, pages: list[str] | None,
-                       first_repeat: int) -> list[Row]:
-    """`load` and/or `firstload` (in `names`) for `pages` (default: every page)."""
+                       first_repeat: int, browser=None) -> list[Row]:
+    """`load` and/or `firstload` (in `names`) for `pages` (default: every page), in `browser`
+    (default: a Chromium of its own)."""
     from playwright.sync_api import sync_playwright
 
     staff_account(setup.region_url)  # the login form, as on the servers (running_app adds it)
@@ -258,10 +259,11 @@ def page_load_sections(setup, names: list[str], repeat: int, pages: list[str] | 
         bare_app(folder, chosen)
         if "load" in names:
             bare = started(stack, pool, bare_server(folder))
-        playwright = stack.enter_context(sync_playwright())
-        browser = playwright.chromium.launch(executable_path=str(browser_support.CHROMIUM),
-                                             args=ARGS)
-        stack.callback(browser.close)
+        if browser is None:
+            playwright = stack.enter_context(sync_playwright())
+            browser = playwright.chromium.launch(executable_path=str(browser_support.CHROMIUM),
+                                                 args=ARGS)
+            stack.callback(browser.close)
         if "load" in names:
             rows += load_section(browser, chosen, region.result(), bare.result(), repeat,
                                  warm_up=not setup.smoke)
