@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -89,7 +90,13 @@ def unreadable_result(kind: str, filename: str, message: str, *, row: int = 0,
 
 
 def empty_rows(kind: str) -> pd.DataFrame:
-    """A canonical frame of `kind` with no rows."""
+    """A canonical frame of `kind` with no rows (a copy of one built once per kind: building
+    it cost a millisecond, more than refusing most unreadable files)."""
     kind = "scores" if kind == "menti" else kind
-    names = kind_spec(kind).names if kind in KINDS else []
+    return _empty_template(kind if kind in KINDS else "").copy()
+
+
+@functools.cache
+def _empty_template(kind: str) -> pd.DataFrame:
+    names = kind_spec(kind).names if kind else []
     return pd.DataFrame(columns=names, index=pd.RangeIndex(0, name="row"))
