@@ -23,9 +23,10 @@ What keeps the suite fast (the issue asks for under 3 minutes on 2 cores) — us
   its files are keyed by their inputs, so the first map page of a worker computes the geometry
   and later ones read it.
 - A real browser: `app_url` and `browser` (tests/browser_support.py) are one Streamlit server
-  and one Chromium per worker. A test that opens its own page uses `tab` (one tab per module,
+  and one Chromium per worker. A test that opens its own page uses `tab` (one tab per worker,
   reset for each test: a fresh document and Streamlit session, ~2.5 CPU s cheaper than a new
-  context); `browser_page` (a new context) only where cookies or listeners must be its own.
+  context); tests that read one view share its load (`shared_view`); `browser_page` (a new
+  context) only where cookies or listeners must be its own.
   Wait for the run (`run_over`, `settled`), never a fixed time.
 - Folders: `tmp_path` and each test's database folder come from `tempfile` under one folder per
   worker (pytest's own numbering lists the whole base folder for every new one).
