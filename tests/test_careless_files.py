@@ -73,6 +73,16 @@ def test_a_numbered_criterion_whose_number_and_text_disagree_is_refused(resolver
     assert [(p.row, p.column) for p in result.problems] == [(2, "kriteeri")]
 
 
+@pytest.mark.parametrize("criterion", ["123456789012345678901", "12345678901234567890.",
+                                       "99999999999999999999999. " + CRITERIA[0]])
+def test_a_criterion_of_twenty_digits_is_a_problem_at_its_row_and_column(resolver, criterion):
+    result = parse_bytes("scores", csv_bytes(rows_of("scores", kriteeri=criterion)), "f.csv",
+                         resolver)
+    assert not result.unreadable
+    assert [(p.row, p.column) for p in result.problems] == [(2, "kriteeri")]
+    assert "odotettiin" in result.problems[0].message
+
+
 def test_an_xlsx_date_time_cell_is_a_date(resolver):
     rows = [list(r) for r in VALID["tables"]]
     rows[1][2] = datetime(2021, 9, 1, 18, 0)

@@ -121,6 +121,14 @@ def _convert_criterion(texts: list[str], col: ColumnSpec, resolver) -> Cells:
 
 
 def _criterion(text: str, number: float | int) -> float | int | None:
+    """The criterion's number as written, or None. A number too long for an Int64 column
+    (a pasted id) is no criterion: None gives the row its "odotettiin 1–7" problem, where the
+    raw value overflowed and the whole file was refused as unreadable."""
+    value = _criterion_value(text, number)
+    return value if value is None or abs(value) < 2**53 else None
+
+
+def _criterion_value(text: str, number: float | int) -> float | int | None:
     if number % 1 == 0:  # NaN % 1 is NaN: not a whole number
         return number
     by_text = criterion_number(text)
