@@ -46,7 +46,8 @@ def with_example_scores(store: Store, codes: list[str] | None = None) -> None:
 
 
 def nation_store(url: str, n_tables: int, n_rounds: int) -> Store:
-    """bench_nation's database at `url` with example scores for all 309 municipalities."""
+    """bench_nation's database at `url` with example scores for all 309 municipalities; it has
+    no criteria rows (bench_nation adds them with its own scores), so a report draws no charts."""
     import bench_nation
 
     bench_nation.nation_database(url, n_tables, n_rounds)
