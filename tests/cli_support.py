@@ -19,6 +19,8 @@ import os
 import subprocess
 import sys
 import tempfile
+import types
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -46,6 +48,21 @@ def _stop_forkserver() -> None:
         stop()
 
 
+@contextmanager
+def _no_main_script():
+    """A blank `__main__` while a child starts. multiprocessing re-runs the parent's main
+    script in every child it starts (as `__mp_main__`, spawn.get_preparation_data), and
+    Streamlit's script runner (every AppTest) leaves the last script it ran as `__main__`: each
+    forked CLI run then ran app.py or a page first, or failed on a bare benchmark script since
+    deleted (27 CLI tests in one CI run, exit 1 with no output). The CLI needs nothing of it."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def _text(data: bytes) -> str:
     """What `subprocess.run(text=True)` makes of a process's output (universal newlines)."""
     return data.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
@@ -71,7 +88,8 @@ def run_cli(*args, env=None, stdin=None, fresh_interpreter=False, child=None, ch
         process = _context().Process(target=child or cli_child.run,
                                      args=([str(a) for a in args], environment, str(ROOT), streams,
                                            *child_args))
-        process.start()
+        with _no_main_script():
+            process.start()
         process.join(TIMEOUT)
         if process.exitcode is None:
             process.kill()

@@ -44,3 +44,20 @@ def test_a_forked_run_reads_its_input_and_its_own_environment_only(tmp_path, dat
 
     assert "teija" in auth.load_users(Store(other))
     assert "teija" not in auth.load_users(Store())  # the next run's default database
+
+
+def test_a_forked_run_never_runs_the_script_an_apptest_left_as_main(tmp_path, monkeypatch):
+    """Streamlit's script runner leaves its script as `__main__`; a forked CLI run must not run
+    it again (multiprocessing re-runs the parent's main script in each child it starts)."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    done = run_cli("frobnicate")
+    assert done.returncode == 2 and "frobnicate" in done.stderr
+    assert not marker.exists()
