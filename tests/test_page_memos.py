@@ -70,6 +70,15 @@ def test_a_viewer_finds_the_criterion_4_passage_by_a_word_inside_kylatalojen(rea
     assert "kriteeri 4: tarjoaa järjestöjen käyttöön maksuttomia tiloja" in text
 
 
+def test_in_swedish_a_passage_names_its_criterion_in_swedish(reading):
+    at = page_support.open_page("pages/muistiot.py", query={"lang": "sv"})
+    at.text_input(key="memos_query").input("kylätalo").run()
+    assert not at.exception, at.exception
+    text = shown(at)
+    assert "kriterium 4: erbjuder föreningarna avgiftsfria lokaler" in text
+    assert "tarjoaa järjestöjen käyttöön" not in text
+
+
 def test_an_internal_memo_never_reaches_a_viewer(memos_stored):
     at = page(query="kylätalojen")
     assert "Julkinen muistio" in shown(at)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kumppanuus import privacy
+from kumppanuus import privacy, scores
 from kumppanuus.ingest import memo as memos
 from kumppanuus.store import search
 from kumppanuus.i18n import municipality_names
@@ -29,13 +29,14 @@ def criterion_texts() -> dict[int, str]:
     return dict(zip(criteria["no"], criteria["text_fi"]))
 
 
-def criterion_label(no, ctx: context.Context, texts: dict[int, str] | None = None) -> str:
-    """'kriteeri 4: tarjoaa järjestöjen käyttöön …', or 'yleiset vaikutukset' when empty
-    (`texts`: `criterion_texts()`, read here when not given)."""
+def criterion_label(no, ctx: context.Context, texts: dict[int, str]) -> str:
+    """'kriteeri 4: tarjoaa järjestöjen käyttöön …' (the criterion in the user's language, as
+    on the scores page: `scores.criterion_text`), or 'yleiset vaikutukset' when empty.
+    `texts`: `criterion_texts()`, read once by the section."""
     if no is None or pd.isna(no):
         return ctx.tr("search_general")
-    texts = criterion_texts() if texts is None else texts
-    return f"{ctx.tr('criterion_n', n=int(no))}: {texts.get(int(no), '')}"
+    text = scores.criterion_text(int(no), texts.get(int(no), ""), ctx.lang)
+    return f"{ctx.tr('criterion_n', n=int(no))}: {text}"
 
 
 def municipality_label(codes, ctx: context.Context) -> str:
@@ -75,15 +76,15 @@ def search_section(ctx: context.Context) -> None:
         return
     st.caption(ctx.tr("search_hits", n=len(hits)))
     for hit in hits:
-        hit_card(hit, ctx)
+        hit_card(hit, ctx, texts)
 
 
-def hit_card(hit: search.Hit, ctx: context.Context) -> None:
+def hit_card(hit: search.Hit, ctx: context.Context, texts: dict[int, str]) -> None:
     with st.container(border=True):
         parts = [f"**{ctx.tr(HIT_KEYS[hit.kind])}**", plain(hit.round), plain(hit.source),
                  plain(municipality_label(hit.municipalities, ctx))]
         if hit.kind != "memo":
-            parts.append(plain(criterion_label(hit.criterion, ctx)))
+            parts.append(plain(criterion_label(hit.criterion, ctx, texts)))
         elif not hit.public:
             parts.append(f":orange[{ctx.tr('search_internal')}]")
         st.markdown(" · ".join(parts))
