@@ -36,6 +36,9 @@ _NUMBER = re.compile(_NUMBER_RE)
 _SPACE = re.compile(_SPACES)
 _DATES = (re.compile(f"^{_FI_DATE_RE}$"), re.compile(f"^{_ISO_DATE_RE}$"))
 _LIST_ITEM = re.compile(r"^\s*(\d+)\s*[.)]\s*(.*)$")
+#: Whole numbers from here on are not exact in a float and overflow no Int64 column on the way:
+#: an int or criterion cell beyond it is a problem at its cell.
+WHOLE_LIMIT = 2**53
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def _convert_number(texts: list[str], col: ColumnSpec, resolver) -> Cells:
 def _convert_int(texts: list[str], col: ColumnSpec, resolver) -> Cells:
     numbers = _numbers(texts)
     with np.errstate(invalid="ignore"):
-        bad = pd.isna(numbers) | (numbers % 1 != 0) | (np.abs(numbers) >= 2**53)
+        bad = pd.isna(numbers) | (numbers % 1 != 0) | (np.abs(numbers) >= WHOLE_LIMIT)
     values = [None if b else int(n) for n, b in zip(numbers.tolist(), bad)]
     return Cells(values, _got(f"odotettiin {col.expected}", texts, bad))
 
@@ -125,7 +128,7 @@ def _criterion(text: str, number: float | int) -> float | int | None:
     (a pasted id) is no criterion: None gives the row its "odotettiin 1–7" problem, where the
     raw value overflowed and the whole file was refused as unreadable."""
     value = _criterion_value(text, number)
-    return value if value is None or abs(value) < 2**53 else None
+    return value if value is None or abs(value) < WHOLE_LIMIT else None
 
 
 def _criterion_value(text: str, number: float | int) -> float | int | None:
