@@ -62,7 +62,9 @@ class Setup:
         os.environ["KUMPPANUUS_CACHE_DIR"] = str(tmp / "cache")
         os.environ["KUMPPANUUS_STAFF_FILE"] = str(tmp / "staff.toml")
         if smoke:  # its figures are no result: its servers skip the file watcher's CPU cost
-            os.environ["STREAMLIT_SERVER_FILE_WATCHER_TYPE"] = "none"
+            from tests.browser_support import NO_FILE_WATCHER
+
+            os.environ.update(NO_FILE_WATCHER)
 
     @functools.cached_property
     def region_url(self) -> str:

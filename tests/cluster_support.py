@@ -22,8 +22,8 @@ import pytest
 
 from kumppanuus import config
 from tests import pg_cluster
-from tests.browser_support import (STAFF_PASSWORD, STAFF_USER, free_port, streamlit_command,
-                                   wait_until_healthy)
+from tests.browser_support import (NO_FILE_WATCHER, STAFF_PASSWORD, STAFF_USER, free_port,
+                                   streamlit_command, wait_until_healthy)
 
 HAPROXY_CFG = config.REPO_ROOT / "deploy" / "haproxy.cfg"
 
@@ -78,7 +78,7 @@ def app_env(database_url: str, tmp: Path, *, watch_sources: bool = False) -> dic
     """Environment of every app server: one database, one cookie secret, proxy trusted; the
     source file watcher off unless `watch_sources` (deploy/ leaves Streamlit's default on; no
     test edits a source file, and the watcher costs every new session ~0.3 CPU s)."""
-    watcher = {} if watch_sources else {"STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
+    watcher = {} if watch_sources else NO_FILE_WATCHER
     return os.environ | watcher | {
         config.ENV_DATABASE_URL: database_url,
         config.ENV_CACHE_DIR: str(tmp / "cache"),
